@@ -1,0 +1,48 @@
+import type { Messages } from '../src/core/messages.js';
+
+export const en: Messages = {
+  languageName: 'English',
+  bannerLabel: 'Cookie notice',
+  bannerTitle: 'This website uses cookies',
+  bannerText: (org) =>
+    `${org ?? 'This website'} uses cookies to make the site easier to use, and analyses visits ` +
+    'statistically to improve its services. You choose which kinds of cookies to accept, ' +
+    'and you can change your choice at any time.',
+  policyChanged: 'Our privacy policy has changed. Please read it and choose your cookie settings again.',
+  policyLink: 'Privacy policy',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  choose: 'Choose',
+  preferencesTitle: 'Cookie settings',
+  preferencesIntro:
+    'Cookies are small pieces of data a website stores in your browser so that its server can read them back later. ' +
+    'Some are deleted when you close the browser; others stay on your device until they expire. ' +
+    'You may turn each kind on or off as you wish, except the cookies the site needs to work.',
+  trafficLogs:
+    'Whatever you choose, the web server keeps traffic data (such as IP address, date and time, pages visited and browser type) ' +
+    'for at least 90 days, as section 26 of the Computer Crime Act requires.',
+  alwaysOn: 'Always on',
+  save: 'Save settings',
+  close: 'Close',
+  saved: 'Your cookie settings have been saved',
+  settingsButton: 'Cookie settings',
+  necessary: {
+    title: 'Necessary cookies',
+    description: 'Keep the site working and remember your cookie settings, so they cannot be turned off.',
+  },
+  categories: {
+    functional: {
+      title: 'Functional cookies',
+      description: 'Remember what you chose, such as language or text size, to make the site easier to use.',
+    },
+    analytics: {
+      title: 'Analytics cookies',
+      description: 'Record how the site is used, such as pages visited and time spent, for statistics that help improve the service.',
+    },
+    marketing: {
+      title: 'Marketing cookies',
+      description:
+        'Set by outside services shown on the site, such as videos, maps and social media, to track visits and show content or ads that match your interests.',
+    },
+  },
+};

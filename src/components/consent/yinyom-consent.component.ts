@@ -1,0 +1,358 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { en } from '../../../locales/en.js';
+import { th } from '../../../locales/th.js';
+import type { CategoryChoices, OptionalCategory } from '../../core/categories.js';
+import { CONFIG_ATTRIBUTES, type RawConfig } from '../../core/config.js';
+import type { ConsentRecord } from '../../core/consent-record.js';
+import { resolveLanguage, type Language } from '../../core/language.js';
+import type { Messages } from '../../core/messages.js';
+import { ConsentController } from '../../controllers/consent-controller.js';
+import { styles } from './yinyom-consent.styles.js';
+
+const MESSAGES: Record<Language, Messages> = { th, en };
+const OTHER: Record<Language, Language> = { th: 'en', en: 'th' };
+
+/**
+ * A bilingual Thai/English cookie-consent notice. It asks, remembers the visitor's choice
+ * in a first-party cookie, and makes gated scripts (`<script type="text/plain"
+ * data-consent="analytics">`) live only when that choice allows.
+ *
+ * @summary Cookie consent banner and preferences, in Thai and English.
+ *
+ * @event yinyom-ready - On `window`, once the stored choice has been read. `detail: { consent }`.
+ * @event yinyom-change - On `window`, after every stored choice. `detail: { consent, changed, first }`.
+ *
+ * @csspart banner - The notice region shown until the visitor chooses.
+ * @csspart title - The banner's heading.
+ * @csspart text - The banner's text.
+ * @csspart policy-link - The link to the privacy policy.
+ * @csspart button - Every button.
+ * @csspart accept-button - "Accept all" (banner and preferences).
+ * @csspart reject-button - "Reject all" (banner and preferences).
+ * @csspart preferences-button - "Choose", which opens the preferences.
+ * @csspart language-button - The TH/EN switch.
+ * @csspart dialog - The preferences dialog.
+ * @csspart category - One category row in the preferences.
+ * @csspart toggle - A category's switch.
+ * @csspart save-button - "Save settings".
+ * @csspart close-button - Closes the preferences without saving.
+ * @csspart settings-button - The floating button that reopens the preferences after a choice.
+ * @csspart status - The message confirming a save.
+ *
+ * @cssproperty --yinyom-font-family - Font; the page's font by default, with a Thai fallback stack.
+ * @cssproperty --yinyom-font-size - Base font size. Default `1rem`.
+ * @cssproperty --yinyom-color-background - Background (light theme).
+ * @cssproperty --yinyom-color-text - Text colour (light theme).
+ * @cssproperty --yinyom-color-muted - Secondary text (light theme).
+ * @cssproperty --yinyom-color-accent - Button and switch colour (light theme).
+ * @cssproperty --yinyom-color-on-accent - Text on accent (light theme).
+ * @cssproperty --yinyom-color-border - Borders and switch tracks (light theme).
+ * @cssproperty --yinyom-color-focus - Focus ring (light theme).
+ * @cssproperty --yinyom-color-background-dark - Background (dark theme); each colour has a `-dark` twin.
+ * @cssproperty --yinyom-radius - Corner radius. Default `0.5rem`.
+ * @cssproperty --yinyom-spacing - Base spacing. Default `1rem`.
+ * @cssproperty --yinyom-z-index - Stacking order. Default `2147483000`.
+ */
+export class YinyomConsent extends LitElement {
+  static override styles = styles;
+
+  // `lang` is the global HTML attribute: observe it without shadowing the native property.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  private readonly consent = new ConsentController(this);
+
+  /** The site's privacy policy (http, https or relative). */
+  @property({ attribute: 'policy-url' }) policyUrl?: string;
+  /** The organisation's name, used in the notice. */
+  @property() org?: string;
+  /** Optional categories in use, separated by spaces: `functional`, `analytics`, `marketing`. Default `analytics`. */
+  @property() categories?: string;
+  /** Policy revision; a choice stored under another revision is asked again. Default `1`. */
+  @property() revision?: string;
+  /** Lifetime of a stored choice in days, 1–400. Default `180`. */
+  @property({ attribute: 'expires-days' }) expiresDays?: string | number;
+  /** Name of the consent cookie. Default `yinyom`. */
+  @property({ attribute: 'cookie-name' }) cookieName?: string;
+  /** Domain to share the choice across subdomains. Default: this host only. */
+  @property({ attribute: 'cookie-domain' }) cookieDomain?: string;
+  /** `bottom`, `top` or `center`. Default `bottom`. */
+  @property() position?: string;
+  /** `light`, `dark` or `auto`. Default `auto`. */
+  @property() theme?: string;
+  /** Google Consent Mode v2 signals, `on` or `off`. Default `on`. */
+  @property({ attribute: 'consent-mode' }) consentMode?: string;
+  /** Honour Global Privacy Control, `on` or `off`. Default `on`. */
+  @property({ attribute: 'respect-gpc' }) respectGpc?: string;
+  /** Endpoint that receives a consent receipt (POST, JSON). */
+  @property({ attribute: 'log-url' }) logUrl?: string;
+  /** Hides the floating button that reopens the preferences. */
+  @property({ type: Boolean, attribute: 'no-settings-button' }) noSettingsButton = false;
+
+  /** The visitor's pick from the language switch, which outranks every other source. */
+  @state() private chosenLanguage?: Language;
+  /** The switches' positions while the preferences are open; saved only on request. */
+  @state() private draft: CategoryChoices = {};
+  @state() private preferencesOpen = false;
+  @state() private status = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  /** What had focus before the preferences opened, to return it there on close. */
+  private opener?: HTMLElement;
+  private statusTimer?: ReturnType<typeof setTimeout>;
+
+  /** The language the notice is shown in now. */
+  get language(): Language {
+    return (
+      this.chosenLanguage ??
+      resolveLanguage([this.getAttribute('lang'), document.documentElement.lang, ...navigator.languages, navigator.language])
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('click', this.handleDocumentClick);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('click', this.handleDocumentClick);
+    clearTimeout(this.statusTimer);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** @internal The attributes as written, for the controller to validate. */
+  rawConfig(): RawConfig {
+    const raw: RawConfig = {};
+    for (const attribute of CONFIG_ATTRIBUTES) raw[attribute] = this.getAttribute(attribute);
+    // Properties set from JavaScript (frameworks) win over attributes of the same name.
+    const props: Partial<Record<keyof RawConfig, unknown>> = {
+      'policy-url': this.policyUrl,
+      org: this.org,
+      categories: this.categories,
+      revision: this.revision,
+      'expires-days': this.expiresDays,
+      'cookie-name': this.cookieName,
+      'cookie-domain': this.cookieDomain,
+      position: this.position,
+      theme: this.theme,
+      'consent-mode': this.consentMode,
+      'respect-gpc': this.respectGpc,
+      'log-url': this.logUrl,
+    };
+    for (const [attribute, value] of Object.entries(props)) {
+      if (value != null) raw[attribute as keyof RawConfig] = String(value);
+    }
+    raw['no-settings-button'] = this.noSettingsButton ? '' : null;
+    return raw;
+  }
+
+  private handleDocumentClick = (event: MouseEvent): void => {
+    const opener = event
+      .composedPath()
+      .find((node): node is HTMLElement => node instanceof HTMLElement && node.hasAttribute('data-yinyom-open'));
+    if (!opener) return;
+    event.preventDefault();
+    void this.showPreferences();
+  };
+
+  private handleLanguageClick(): void {
+    this.chosenLanguage = OTHER[this.language];
+  }
+
+  private handleToggle(category: OptionalCategory, event: Event): void {
+    this.draft = { ...this.draft, [category]: (event.target as HTMLInputElement).checked };
+  }
+
+  private handleDialogClose(): void {
+    // Escape and the close button land here too: closing is never a choice.
+    this.preferencesOpen = false;
+    const opener = this.opener;
+    this.opener = undefined;
+    if (opener?.isConnected) opener.focus();
+  }
+
+  /** A choice made through the notice: stored, then confirmed to every visitor, sighted or not. */
+  private handleChoice(choose: () => unknown): void {
+    choose();
+    this.status = MESSAGES[this.language].saved;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => (this.status = ''), 5000);
+  }
+
+  private closePreferences(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  /** The standing choice, or null before the visitor has chosen. */
+  getConsent(): ConsentRecord | null {
+    return this.consent.store.consent;
+  }
+
+  /** Whether a category is granted now (`necessary` always is). */
+  hasConsent(category: string): boolean {
+    return this.consent.store.hasConsent(category);
+  }
+
+  /** Grants every category in use and stores the choice. */
+  acceptAll(): ConsentRecord {
+    const { consent } = this.consent.store.acceptAll(this.language);
+    this.closePreferences();
+    return consent;
+  }
+
+  /** Refuses every optional category and stores the choice. */
+  rejectAll(): ConsentRecord {
+    const { consent } = this.consent.store.rejectAll(this.language);
+    this.closePreferences();
+    return consent;
+  }
+
+  /** Stores a choice per category; categories left out are refused. */
+  save(choices: CategoryChoices): ConsentRecord {
+    const { consent } = this.consent.store.save(choices, this.language);
+    this.closePreferences();
+    return consent;
+  }
+
+  /** Forgets the stored choice and shows the notice again. */
+  reset(): void {
+    this.closePreferences();
+    this.consent.store.reset();
+  }
+
+  /** Opens the preferences; resolves once the dialog is open. */
+  async showPreferences(): Promise<void> {
+    if (this.preferencesOpen) return;
+    this.opener = deepActiveElement();
+    const consent = this.consent.store.consent;
+    // Start from the standing choice, or from nothing granted: no switch is ever pre-ticked.
+    this.draft = consent ? { ...consent.categories } : {};
+    this.preferencesOpen = true;
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+  }
+
+  private renderCategory(category: OptionalCategory, m: Messages) {
+    const id = `category-${category}`;
+    return html`<li part="category">
+      <div>
+        <label for=${id}>${m.categories[category].title}</label>
+        <p id=${`${id}-description`}>${m.categories[category].description}</p>
+      </div>
+      <input
+        type="checkbox"
+        role="switch"
+        id=${id}
+        part="toggle"
+        aria-describedby=${`${id}-description`}
+        .checked=${this.draft[category] === true}
+        @change=${(event: Event) => this.handleToggle(category, event)}
+      />
+    </li>`;
+  }
+
+  protected override render() {
+    const language = this.language;
+    const m = MESSAGES[language];
+    const other = OTHER[language];
+    const { config, store } = { config: this.consent.config, store: this.consent.store };
+    const consent = store.consent;
+    const languageButton = html`<button
+      class="quiet"
+      part="button language-button"
+      lang=${other}
+      @click=${this.handleLanguageClick}
+    >
+      ${MESSAGES[other].languageName}
+    </button>`;
+    const policyLink = config.policyUrl
+      ? html`<a part="policy-link" href=${config.policyUrl}>${m.policyLink}</a>`
+      : nothing;
+    const choiceButtons = html`
+      <button class="choice" part="button accept-button" @click=${() => this.handleChoice(() => this.acceptAll())}>
+        ${m.acceptAll}
+      </button>
+      <button class="choice" part="button reject-button" @click=${() => this.handleChoice(() => this.rejectAll())}>
+        ${m.rejectAll}
+      </button>
+    `;
+    return html`<div class="${config.theme} ${config.position}" lang=${language}>
+      ${consent
+        ? nothing
+        : html`<section class="banner" part="banner" role="region" aria-labelledby="banner-title">
+            <div class="head">
+              <h2 id="banner-title" part="title">${m.bannerTitle}</h2>
+              ${languageButton}
+            </div>
+            ${store.askReason === 'revision' ? html`<p class="notice">${m.policyChanged}</p>` : nothing}
+            <p part="text">${m.bannerText(config.org)} ${policyLink}</p>
+            <div class="actions">
+              ${choiceButtons}
+              <button class="choice" part="button preferences-button" @click=${() => this.showPreferences()}>
+                ${m.choose}
+              </button>
+            </div>
+          </section>`}
+      ${consent && config.settingsButton && !this.preferencesOpen
+        ? html`<button class="settings" part="button settings-button" @click=${() => this.showPreferences()}>
+            ${m.settingsButton}
+          </button>`
+        : nothing}
+      <dialog part="dialog" aria-labelledby="preferences-title" @close=${this.handleDialogClose}>
+        ${this.preferencesOpen
+          ? html`<div class="head">
+                <h2 id="preferences-title">${m.preferencesTitle}</h2>
+                <span>
+                  ${languageButton}
+                  <button class="quiet" part="button close-button" @click=${this.closePreferences}>${m.close}</button>
+                </span>
+              </div>
+              <p>${m.preferencesIntro} ${policyLink}</p>
+              <ul>
+                <li part="category">
+                  <div>
+                    <span class="label" id="category-necessary">${m.necessary.title}</span>
+                    <p>${m.necessary.description}</p>
+                  </div>
+                  <span class="always">${m.alwaysOn}</span>
+                </li>
+                ${config.categories.map((category) => this.renderCategory(category, m))}
+              </ul>
+              <p class="logs">${m.trafficLogs}</p>
+              <div class="actions">
+                ${choiceButtons}
+                <button
+                  class="choice"
+                  part="button save-button"
+                  @click=${() => this.handleChoice(() => this.save(this.draft))}
+                >
+                  ${m.save}
+                </button>
+              </div>`
+          : nothing}
+      </dialog>
+      <div class="status" part="status" role="status">${this.status}</div>
+    </div>`;
+  }
+}
+
+/** The focused element, looking through open shadow roots (a page's own components). */
+function deepActiveElement(): HTMLElement | undefined {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yinyom-consent': YinyomConsent;
+  }
+}

@@ -1,0 +1,156 @@
+import { css } from 'lit';
+
+// Public --yinyom-* tokens are read once, here, into private --_* ones; rules below use
+// only the private ones, so a theme can never half-apply.
+export const styles = css`
+  :host {
+    --_bg: var(--yinyom-color-background, #fff);
+    --_fg: var(--yinyom-color-text, #1f2328);
+    --_muted: var(--yinyom-color-muted, #4b5563);
+    --_accent: var(--yinyom-color-accent, #0b57a4);
+    --_on-accent: var(--yinyom-color-on-accent, #fff);
+    --_border: var(--yinyom-color-border, #8a94a3);
+    --_focus: var(--yinyom-color-focus, #0b57a4);
+    --_radius: var(--yinyom-radius, 0.5rem);
+    --_space: var(--yinyom-spacing, 1rem);
+    --_shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.25);
+    font-family: var(--yinyom-font-family, inherit), 'Sarabun', 'Noto Sans Thai', 'Leelawadee UI', 'Tahoma', sans-serif;
+    font-size: var(--yinyom-font-size, 1rem);
+    line-height: 1.6;
+    color: var(--_fg);
+  }
+  :host([hidden]) { display: none; }
+  .dark {
+    --_bg: var(--yinyom-color-background-dark, #1c1e22);
+    --_fg: var(--yinyom-color-text-dark, #eceef1);
+    --_muted: var(--yinyom-color-muted-dark, #c1c7d0);
+    --_accent: var(--yinyom-color-accent-dark, #9cc3ff);
+    --_on-accent: var(--yinyom-color-on-accent-dark, #0b1b30);
+    --_border: var(--yinyom-color-border-dark, #6b7380);
+    --_focus: var(--yinyom-color-focus-dark, #9cc3ff);
+  }
+  @media (prefers-color-scheme: dark) {
+    .auto {
+      --_bg: var(--yinyom-color-background-dark, #1c1e22);
+      --_fg: var(--yinyom-color-text-dark, #eceef1);
+      --_muted: var(--yinyom-color-muted-dark, #c1c7d0);
+      --_accent: var(--yinyom-color-accent-dark, #9cc3ff);
+      --_on-accent: var(--yinyom-color-on-accent-dark, #0b1b30);
+      --_border: var(--yinyom-color-border-dark, #6b7380);
+      --_focus: var(--yinyom-color-focus-dark, #9cc3ff);
+    }
+  }
+  .banner, dialog, .settings, .status {
+    box-sizing: border-box;
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+  }
+  .banner {
+    position: fixed;
+    z-index: var(--yinyom-z-index, 2147483000);
+    inset: auto var(--_space) var(--_space);
+    max-width: 60rem;
+    max-height: calc(100vh - 2 * var(--_space));
+    overflow: auto;
+    margin: 0 auto;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+  }
+  .top .banner { inset: var(--_space) var(--_space) auto; }
+  .center .banner {
+    inset: 50% var(--_space) auto;
+    max-width: 36rem;
+    transform: translateY(-50%);
+  }
+  h2 { margin: 0 0 0.5rem; font-size: 1.15em; line-height: 1.4; }
+  p { margin: 0 0 0.75rem; }
+  .notice { font-weight: 600; }
+  a { color: inherit; text-underline-offset: 0.2em; }
+  .head { display: flex; gap: var(--_space); align-items: flex-start; justify-content: space-between; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: var(--_space); }
+  .actions > button { flex: 1 1 10rem; }
+  button {
+    font: inherit;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  /* Accept, reject and choose share one look: none is nudged. */
+  .choice {
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .quiet {
+    border: 1px solid var(--_border);
+    background: transparent;
+    color: inherit;
+  }
+  :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  dialog {
+    width: min(40rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+  }
+  dialog::backdrop { background: rgb(0 0 0 / 0.5); }
+  ul { list-style: none; margin: 0 0 var(--_space); padding: 0; }
+  li {
+    display: flex;
+    gap: var(--_space);
+    align-items: flex-start;
+    justify-content: space-between;
+    padding: 0.75rem 0;
+    border-top: 1px solid var(--_border);
+  }
+  li p { margin: 0.25rem 0 0; color: var(--_muted); font-size: 0.95em; }
+  label, .label { font-weight: 600; }
+  .always { white-space: nowrap; font-size: 0.9em; color: var(--_muted); }
+  input[role='switch'] {
+    appearance: none;
+    flex: none;
+    position: relative;
+    width: 3rem;
+    height: 1.75rem;
+    margin: 0;
+    border: 2px solid var(--_border);
+    border-radius: 1rem;
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  input[role='switch']::before {
+    content: '';
+    position: absolute;
+    inset: 0.1875rem auto auto 0.1875rem;
+    width: 1.125rem;
+    height: 1.125rem;
+    border-radius: 50%;
+    background: var(--_border);
+  }
+  input[role='switch']:checked { border-color: var(--_accent); background: var(--_accent); }
+  input[role='switch']:checked::before { left: 1.4375rem; background: var(--_on-accent); }
+  .logs { font-size: 0.9em; color: var(--_muted); }
+  .settings, .status {
+    position: fixed;
+    z-index: var(--yinyom-z-index, 2147483000);
+    inset: auto auto var(--_space) var(--_space);
+    border: 1px solid var(--_border);
+    box-shadow: var(--_shadow);
+  }
+  .status { inset: auto var(--_space) var(--_space) auto; padding: 0.5rem 1rem; border-radius: var(--_radius); }
+  .status:empty { display: none; }
+  @media (prefers-reduced-motion: no-preference) {
+    input[role='switch']::before { transition: left 0.15s; }
+  }
+  @media (forced-colors: active) {
+    input[role='switch']:checked::before { background: CanvasText; }
+  }
+`;

@@ -1,0 +1,38 @@
+import type { OptionalCategory } from './categories.js';
+
+/** One category's name and what it is for. */
+export interface CategoryText {
+  readonly title: string;
+  readonly description: string;
+}
+
+/**
+ * Every string the notice shows. Each locale is typed against this, so a missing key is a
+ * type error, not a blank button in production.
+ */
+export interface Messages {
+  /** The language's own name, for the switch that selects it ("ภาษาไทย", "English"). */
+  readonly languageName: string;
+  /** Accessible name of the banner region. */
+  readonly bannerLabel: string;
+  readonly bannerTitle: string;
+  /** The banner's text; `org` is the organisation's name when the site gives one. */
+  readonly bannerText: (org: string | undefined) => string;
+  /** Shown above the banner text when a new policy revision asks again. */
+  readonly policyChanged: string;
+  readonly policyLink: string;
+  readonly acceptAll: string;
+  readonly rejectAll: string;
+  readonly choose: string;
+  readonly preferencesTitle: string;
+  readonly preferencesIntro: string;
+  /** The traffic-log statement: a fact about the server, not a choice. */
+  readonly trafficLogs: string;
+  readonly alwaysOn: string;
+  readonly save: string;
+  readonly close: string;
+  readonly saved: string;
+  readonly settingsButton: string;
+  readonly necessary: CategoryText;
+  readonly categories: Readonly<Record<OptionalCategory, CategoryText>>;
+}

@@ -1,0 +1,13 @@
+// The npm entry: exports only. Importing it registers nothing and touches no DOM, so it is
+// safe on a server; import 'yinyom/define' to register <yinyom-consent>.
+export { YinyomConsent } from './components/consent/yinyom-consent.component.js';
+export { acceptAll, getConsent, hasConsent, onConsent, rejectAll, reset, save, showPreferences } from './api.js';
+export { YinyomChangeEvent, type YinyomChangeDetail } from './events/yinyom-change.js';
+export { YinyomReadyEvent, type YinyomReadyDetail } from './events/yinyom-ready.js';
+export { OPTIONAL_CATEGORIES } from './core/categories.js';
+export type { Category, CategoryChoices, CategoryStates, OptionalCategory } from './core/categories.js';
+export type { ConsentMethod, ConsentRecord } from './core/consent-record.js';
+export type { ConsentChange } from './core/consent-store.js';
+export type { ConsentConfig, Position, Theme } from './core/config.js';
+export type { Language } from './core/language.js';
+export type { Messages, CategoryText } from './core/messages.js';

@@ -1,0 +1,89 @@
+// The script-tag build as a webmaster uses it: dist/yinyom.min.js on a plain page.
+// `npm test` builds it first.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { YinyomConsent } from '../src/index.js';
+
+type PageWindow = Window & typeof globalThis & { ran: string[]; yinyom: typeof import('../src/api.js') };
+
+const frames: HTMLIFrameElement[] = [];
+
+async function open(path: string): Promise<PageWindow> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width:800px;height:600px';
+  frames.push(frame);
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = path;
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as PageWindow;
+  await waitUntil(() => win.document.querySelector('yinyom-consent')?.shadowRoot, 'the element did not render');
+  return win;
+}
+
+const element = (win: PageWindow) => win.document.querySelector('yinyom-consent') as YinyomConsent;
+const part = (win: PageWindow, name: string) =>
+  element(win).shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+describe('dist/yinyom.min.js', () => {
+  beforeEach(() => {
+    document.cookie = 'yinyom-bundle=; Path=/; Max-Age=0';
+  });
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+    document.cookie = 'yinyom-bundle=; Path=/; Max-Age=0';
+  });
+
+  it('adds the element from its data-* attributes and runs nothing before a choice', async () => {
+    const win = await open('/test/fixtures/bundle/page.html');
+    const el = element(win);
+    expect(el.parentElement).to.equal(win.document.body);
+    expect(el.getAttribute('org')).to.equal('เทศบาลทดสอบ');
+    expect(el.getAttribute('categories')).to.equal('analytics marketing');
+    expect(part(win, 'banner')).to.exist;
+    expect(part(win, 'text')!.textContent).to.contain('เทศบาลทดสอบใช้คุกกี้');
+    expect(win.yinyom.getConsent()).to.equal(null);
+    expect(win.ran).to.deep.equal([]);
+  });
+
+  it('runs the gated scripts in order once the visitor accepts, and again on the next page view', async () => {
+    const win = await open('/test/fixtures/bundle/page.html');
+    part(win, 'accept-button')!.click();
+    await waitUntil(() => win.ran.length === 4, `ran: ${win.ran}`);
+    expect(win.ran).to.deep.equal(['inline-1', 'external', 'inline-2', 'marketing']);
+    expect(win.yinyom.hasConsent('marketing')).to.equal(true);
+    win.yinyom.acceptAll();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(win.ran, 'never twice').to.have.length(4);
+
+    const next = await open('/test/fixtures/bundle/page.html');
+    await waitUntil(() => next.ran.length === 4, `ran: ${next.ran}`);
+    expect(next.ran).to.deep.equal(['inline-1', 'external', 'inline-2', 'marketing']);
+    expect(part(next, 'banner')).to.equal(null);
+  });
+
+  it('runs only what a per-category choice allows, and nothing tracked after reject all', async () => {
+    const win = await open('/test/fixtures/bundle/page.html');
+    win.yinyom.save({ marketing: true });
+    await waitUntil(() => win.ran.length === 2, `ran: ${win.ran}`);
+    expect(win.ran).to.deep.equal(['marketing', 'no-analytics']);
+
+    document.cookie = 'yinyom-bundle=; Path=/; Max-Age=0';
+    const rejected = await open('/test/fixtures/bundle/page.html');
+    part(rejected, 'reject-button')!.click();
+    await waitUntil(() => rejected.ran.length === 1);
+    const later = await open('/test/fixtures/bundle/page.html');
+    await waitUntil(() => later.ran.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(later.ran).to.deep.equal(['no-analytics']);
+    expect(part(later, 'banner')).to.equal(null);
+  });
+
+  it('is harmless when loaded twice and uses the element the page already has', async () => {
+    const win = await open('/test/fixtures/bundle/twice.html');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(win.document.querySelectorAll('yinyom-consent')).to.have.length(1);
+    expect(part(win, 'banner')).to.exist;
+    expect(element(win).language).to.equal('en');
+    expect(typeof win.yinyom.acceptAll).to.equal('function');
+  });
+});
