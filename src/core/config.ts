@@ -82,12 +82,44 @@ const REVISION = /^[^\u0000-\u001f\u007f]{1,64}$/;
  */
 export function isSafeUrl(value: string): boolean {
   try {
-    const { protocol } = new URL(value, 'https://base.invalid/');
-    return protocol === 'https:' || protocol === 'http:';
+    return /^https?:$/.test(new URL(value, 'https://base.invalid/').protocol);
   } catch {
     return false;
   }
 }
+
+const quote = (values: readonly unknown[]) => values.map((v) => `"${v}"`).join(', ');
+const matching = (pattern: RegExp) => (value: string) => (pattern.test(value) ? value : undefined);
+const oneOf = (allowed: readonly string[]) => (value: string) =>
+  allowed.includes(value.toLowerCase()) ? value.toLowerCase() : undefined;
+const onOff = (value: string) => (/^(on|off)$/i.test(value) ? /^on$/i.test(value) : undefined);
+const url = (value: string) => (isSafeUrl(value) ? value : undefined);
+
+/**
+ * How each attribute is read: the config key, a parser that returns undefined for a bad
+ * value, what a good value looks like, and what is used instead of a bad one.
+ */
+const FIELDS: ReadonlyArray<
+  readonly [ConfigAttribute, keyof ConsentConfig, (value: string) => unknown, string, string?]
+> = [
+  ['lang', 'lang', toLanguage, '"th" or "en"', 'the page or browser language'],
+  ['policy-url', 'policyUrl', url, 'an http:, https: or relative URL such as "/privacy"', 'no link'],
+  ['org', 'org', String, ''],
+  ['revision', 'revision', matching(REVISION), '1 to 64 printable characters, such as "2" or "2026-11"'],
+  [
+    'expires-days',
+    'expiresDays',
+    (value) => (/^\d+$/.test(value) && +value >= 1 && +value <= 400 ? +value : undefined),
+    'a whole number of days from 1 to 400',
+  ],
+  ['cookie-name', 'cookieName', matching(COOKIE_NAME), '1 to 64 letters, digits or - _ . characters'],
+  ['cookie-domain', 'cookieDomain', (value) => matching(COOKIE_DOMAIN)(value)?.toLowerCase(), 'a host name such as "example.go.th"', 'this host only'],
+  ['position', 'position', oneOf(POSITIONS), quote(POSITIONS)],
+  ['theme', 'theme', oneOf(THEMES), quote(THEMES)],
+  ['consent-mode', 'consentMode', onOff, '"on" or "off"', '"on"'],
+  ['respect-gpc', 'respectGpc', onOff, '"on" or "off"', '"on"'],
+  ['log-url', 'logUrl', url, 'an http:, https: or relative URL', 'no receipts'],
+];
 
 /**
  * Turns raw attributes into a config. Never throws: every bad value is reported as a
@@ -95,104 +127,40 @@ export function isSafeUrl(value: string): boolean {
  */
 export function parseConfig(raw: RawConfig): ParsedConfig {
   const problems: ConfigProblem[] = [];
+  const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
   const report = (attribute: ConfigAttribute, value: string, expected: string, used: string) =>
     problems.push({
       attribute,
       value,
-      message: `yinyom: ${attribute}="${value}" is not valid: ${expected}. Using ${used} instead.`,
+      message: `yinyom: ${attribute}="${value}" is not valid; use ${expected}. Using ${used} instead.`,
     });
-  const text = (attribute: ConfigAttribute): string | undefined => {
-    const value = raw[attribute];
-    return value == null ? undefined : value.trim();
-  };
-  const choice = <T extends string>(
-    attribute: ConfigAttribute,
-    allowed: readonly T[],
-    fallback: T,
-  ): T => {
-    const value = text(attribute);
-    if (value === undefined) return fallback;
-    const normalized = value.toLowerCase() as T;
-    if (allowed.includes(normalized)) return normalized;
-    report(attribute, value, `use one of ${allowed.map((a) => `"${a}"`).join(', ')}`, `"${fallback}"`);
-    return fallback;
-  };
-  const url = (attribute: ConfigAttribute): string | undefined => {
-    const value = text(attribute);
-    if (!value) return undefined;
-    if (isSafeUrl(value)) return value;
-    report(attribute, value, 'use an http:, https: or relative URL such as "/privacy"', 'no URL');
-    return undefined;
-  };
-  const onOff = (attribute: ConfigAttribute, fallback: boolean): boolean =>
-    choice(attribute, ['on', 'off'], fallback ? 'on' : 'off') === 'on';
 
-  const config: Mutable<ConsentConfig> = { ...DEFAULT_CONFIG };
-
-  const lang = text('lang');
-  if (lang) {
-    const language = toLanguage(lang);
-    if (language) config.lang = language;
-    else report('lang', lang, 'use "th" or "en"', 'the page or browser language');
+  for (const [attribute, key, parse, expected, fallback] of FIELDS) {
+    const value = raw[attribute]?.trim();
+    if (!value) continue;
+    const parsed = parse(value);
+    if (parsed !== undefined) config[key] = parsed;
+    else report(attribute, value, expected, fallback ?? JSON.stringify(config[key]));
   }
 
-  const policyUrl = url('policy-url');
-  if (policyUrl) config.policyUrl = policyUrl;
-
-  const org = text('org');
-  if (org) config.org = org;
-
-  const categories = text('categories');
-  if (categories !== undefined) {
-    const tokens = categories.toLowerCase().split(/[\s,]+/).filter(Boolean);
-    const known = tokens.filter(isOptionalCategory);
+  const categories = raw.categories?.trim();
+  if (categories) {
+    const tokens = categories.toLowerCase().split(/[\s,]+/);
     const unknown = tokens.filter((token) => !isOptionalCategory(token));
+    // Canonical order, so the preferences never depend on how the list was typed.
+    const known = OPTIONAL_CATEGORIES.filter((category) => tokens.includes(category));
+    if (known.length) config.categories = known;
     if (unknown.length) {
-      const allowed = OPTIONAL_CATEGORIES.map((c) => `"${c}"`).join(', ');
-      const hint = unknown.includes('necessary') ? ' ("necessary" is always on and need not be listed)' : '';
-      report('categories', categories, `unknown ${unknown.map((u) => `"${u}"`).join(', ')}; use ${allowed}${hint}`, `"${(known.length ? known : DEFAULT_CONFIG.categories).join(' ')}"`);
+      report(
+        'categories',
+        categories,
+        `only ${quote(OPTIONAL_CATEGORIES)} (not ${quote(unknown)}; "necessary" is always on)`,
+        `"${(config.categories as OptionalCategory[]).join(' ')}"`,
+      );
     }
-    // Keep the canonical order so the preferences list never depends on how it was typed.
-    if (known.length) config.categories = OPTIONAL_CATEGORIES.filter((c) => known.includes(c));
   }
-
-  const revision = text('revision');
-  if (revision !== undefined) {
-    if (REVISION.test(revision)) config.revision = revision;
-    else report('revision', revision, 'use 1 to 64 printable characters, such as "2" or "2026-11"', `"${DEFAULT_CONFIG.revision}"`);
-  }
-
-  const expires = text('expires-days');
-  if (expires !== undefined) {
-    const days = /^\d+$/.test(expires) ? Number(expires) : NaN;
-    if (days >= 1 && days <= 400) config.expiresDays = days;
-    else report('expires-days', expires, 'use a whole number of days from 1 to 400', `${DEFAULT_CONFIG.expiresDays}`);
-  }
-
-  const cookieName = text('cookie-name');
-  if (cookieName !== undefined) {
-    if (COOKIE_NAME.test(cookieName)) config.cookieName = cookieName;
-    else report('cookie-name', cookieName, 'use 1 to 64 letters, digits or - _ . characters', `"${DEFAULT_CONFIG.cookieName}"`);
-  }
-
-  const cookieDomain = text('cookie-domain');
-  if (cookieDomain) {
-    if (COOKIE_DOMAIN.test(cookieDomain)) config.cookieDomain = cookieDomain.toLowerCase();
-    else report('cookie-domain', cookieDomain, 'use a host name such as "example.go.th"', 'the current host only');
-  }
-
-  config.position = choice('position', POSITIONS, DEFAULT_CONFIG.position);
-  config.theme = choice('theme', THEMES, DEFAULT_CONFIG.theme);
-  config.consentMode = onOff('consent-mode', DEFAULT_CONFIG.consentMode);
-  config.respectGpc = onOff('respect-gpc', DEFAULT_CONFIG.respectGpc);
-
-  const logUrl = url('log-url');
-  if (logUrl) config.logUrl = logUrl;
 
   // A boolean attribute: present means "hide", whatever its value.
   config.settingsButton = raw['no-settings-button'] == null;
-
-  return { config: Object.freeze(config), problems };
+  return { config: Object.freeze(config) as unknown as ConsentConfig, problems };
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,6 +1,5 @@
-import { OPTIONAL_CATEGORIES, type CategoryStates, type OptionalCategory } from './categories.js';
-import { LANGUAGES, type Language } from './language.js';
-import { UUID_PATTERN } from './uuid.js';
+import { OPTIONAL_CATEGORIES, type CategoryStates } from './categories.js';
+import type { Language } from './language.js';
 
 export const CONSENT_METHODS = ['accept-all', 'reject-all', 'custom'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
@@ -21,76 +20,62 @@ export interface ConsentRecord {
 }
 
 // The cookie value is internal and compact: eight fields joined by "|", all characters
-// js-cookie leaves unescaped, e.g. `1|<uuid>|2|th|lx3k9c1s|lx3k9c1s|c|a1m0`.
-const FORMAT_VERSION = '1';
-const METHOD_CODES: Record<ConsentMethod, string> = { 'accept-all': 'a', 'reject-all': 'r', custom: 'c' };
-const CATEGORY_CODES: Record<OptionalCategory, string> = { functional: 'f', analytics: 'a', marketing: 'm' };
-const MAX_VALUE_LENGTH = 400;
-const TIME = /^[0-9a-z]{1,10}$/;
+// js-cookie leaves unescaped, e.g. `1|<uuid>|2|th|mhz4k0w0|mhz4k0w0|c|a1m0`: format
+// version, id, revision (percent-encoded), language, given and updated (ms, base 36),
+// method, and a letter and 0/1 per category.
+const METHOD_CODES = ['a', 'r', 'c'];
+const CATEGORY_CODES = ['f', 'a', 'm'];
+const STORED =
+  /^1\|([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})\|([^|]{1,200})\|(th|en)\|([0-9a-z]{1,10})\|([0-9a-z]{1,10})\|([arc])\|((?:[fam][01]){0,3})$/;
 
 export function encodeRecord(record: ConsentRecord): string {
   const time = (iso: string) => Date.parse(iso).toString(36);
-  const categories = OPTIONAL_CATEGORIES.filter((c) => c in record.categories)
-    .map((c) => CATEGORY_CODES[c] + (record.categories[c] ? '1' : '0'))
-    .join('');
+  const categories = OPTIONAL_CATEGORIES.map((c, i) =>
+    c in record.categories ? CATEGORY_CODES[i] + +!!record.categories[c] : '',
+  ).join('');
   return [
-    FORMAT_VERSION,
+    1,
     record.id,
     encodeURIComponent(record.revision),
     record.language,
     time(record.givenAt),
     time(record.updatedAt),
-    METHOD_CODES[record.method],
+    METHOD_CODES[CONSENT_METHODS.indexOf(record.method)],
     categories,
   ].join('|');
 }
 
-export type DecodeResult = { ok: true; record: ConsentRecord } | { ok: false; reason: string };
-
 /**
- * Reads a stored value back. Anything that is not exactly what `encodeRecord` writes is
- * refused with a reason: a tampered cookie must count as no choice, never as consent.
+ * Reads a stored value back, or returns null for anything that is not exactly what
+ * `encodeRecord` writes: a tampered cookie must count as no choice, never as consent.
  */
-export function decodeRecord(value: string): DecodeResult {
-  const fail = (reason: string): DecodeResult => ({ ok: false, reason });
-  if (value.length > MAX_VALUE_LENGTH) return fail(`it is longer than ${MAX_VALUE_LENGTH} characters`);
-  const fields = value.split('|');
-  if (fields.length !== 8) return fail('it does not have the expected eight fields');
-  const [version, id, rawRevision, language, given, updated, methodCode, rawCategories] = fields;
-  if (version !== FORMAT_VERSION) return fail(`format version "${version}" is unknown`);
-  if (!UUID_PATTERN.test(id)) return fail('its id is not a UUID');
+export function decodeRecord(value: string): ConsentRecord | null {
+  const match = STORED.exec(value);
+  if (!match) return null;
+  const [, id, rawRevision, language, given, updated, method, codes] = match;
+  const givenAt = parseInt(given, 36);
+  const updatedAt = parseInt(updated, 36);
+  const categories: Record<string, boolean> = { necessary: true };
+  for (let i = 0; i < codes.length; i += 2) {
+    const category = OPTIONAL_CATEGORIES[CATEGORY_CODES.indexOf(codes[i])];
+    if (category in categories) return null;
+    categories[category] = codes[i + 1] === '1';
+  }
   let revision: string;
   try {
     revision = decodeURIComponent(rawRevision);
   } catch {
-    return fail('its revision is not valid percent-encoding');
+    return null;
   }
-  if (!revision) return fail('its revision is empty');
-  if (!(LANGUAGES as readonly string[]).includes(language)) return fail(`language "${language}" is unknown`);
-  if (!TIME.test(given) || !TIME.test(updated)) return fail('its timestamps are not valid');
-  const givenMs = parseInt(given, 36);
-  const updatedMs = parseInt(updated, 36);
-  if (!(givenMs > 0 && updatedMs >= givenMs && updatedMs < 8.64e15)) return fail('its timestamps are out of range');
-  const method = CONSENT_METHODS.find((m) => METHOD_CODES[m] === methodCode);
-  if (!method) return fail(`method "${methodCode}" is unknown`);
-  if (!/^(?:[fam][01])*$/.test(rawCategories)) return fail('its categories are not valid');
-  const categories: CategoryStates = { necessary: true };
-  for (let i = 0; i < rawCategories.length; i += 2) {
-    const category = OPTIONAL_CATEGORIES.find((c) => CATEGORY_CODES[c] === rawCategories[i])!;
-    if (category in categories) return fail(`category "${category}" appears twice`);
-    categories[category] = rawCategories[i + 1] === '1';
-  }
+  if (!(updatedAt >= givenAt && updatedAt < 8.64e15)) return null;
   return {
-    ok: true,
-    record: {
-      id,
-      revision,
-      language: language as Language,
-      givenAt: new Date(givenMs).toISOString(),
-      updatedAt: new Date(updatedMs).toISOString(),
-      method,
-      categories,
-    },
+    id,
+    revision,
+    language: language as Language,
+    givenAt: new Date(givenAt).toISOString(),
+    updatedAt: new Date(updatedAt).toISOString(),
+    method: CONSENT_METHODS[METHOD_CODES.indexOf(method)],
+    categories: categories as CategoryStates,
   };
 }
 

@@ -116,17 +116,17 @@ export class ConsentStore {
   private load(): void {
     const value = this.storage.read();
     if (value === undefined || value === '') return;
-    const decoded = decodeRecord(value);
-    if (!decoded.ok) {
+    const record = decodeRecord(value);
+    if (!record) {
       this.log.warn(
-        `yinyom: the stored choice in cookie "${this.config.cookieName}" cannot be read (${decoded.reason}). ` +
-          `It counts as no choice; the visitor is asked again and the next choice replaces it.`,
+        `yinyom: the stored choice in cookie "${this.config.cookieName}" is not valid (changed by hand or by ` +
+          `another script?). It counts as no choice: the visitor is asked again and the next choice replaces it.`,
       );
       return;
     }
     this.hadRecord = true;
-    const standing = recordStanding(decoded.record, this.config.revision, this.config.expiresDays, this.now());
-    if (standing === 'valid') this.record = this.normalize(decoded.record);
+    const standing = recordStanding(record, this.config.revision, this.config.expiresDays, this.now());
+    if (standing === 'valid') this.record = this.normalize(record);
     else this.reason = standing;
   }
 

@@ -53,13 +53,13 @@ describe('parseConfig', () => {
     ['expires-days', { 'expires-days': '1.5' }, 'whole number', 'Using 180 instead'],
     ['position', { position: 'left' }, '"bottom", "top", "center"', 'Using "bottom" instead'],
     ['theme', { theme: 'blue' }, '"light", "dark", "auto"', 'Using "auto" instead'],
-    ['consent-mode', { 'consent-mode': 'yes' }, '"on", "off"', 'Using "on" instead'],
-    ['policy-url', { 'policy-url': 'javascript:alert(1)' }, 'http:, https: or relative', 'Using no URL instead'],
-    ['policy-url', { 'policy-url': 'java\tscript:alert(1)' }, 'http:, https: or relative', 'Using no URL instead'],
-    ['log-url', { 'log-url': 'data:text/html,x' }, 'http:, https: or relative', 'Using no URL instead'],
+    ['consent-mode', { 'consent-mode': 'yes' }, '"on" or "off"', 'Using "on" instead'],
+    ['policy-url', { 'policy-url': 'javascript:alert(1)' }, 'http:, https: or relative', 'Using no link instead'],
+    ['policy-url', { 'policy-url': 'java\tscript:alert(1)' }, 'http:, https: or relative', 'Using no link instead'],
+    ['log-url', { 'log-url': 'data:text/html,x' }, 'http:, https: or relative', 'Using no receipts instead'],
     ['lang', { lang: 'fr' }, '"th" or "en"', 'the page or browser language'],
     ['cookie-name', { 'cookie-name': 'my cookie;' }, 'letters, digits', 'Using "yinyom" instead'],
-    ['cookie-domain', { 'cookie-domain': 'http://x.go.th/' }, 'host name', 'the current host only'],
+    ['cookie-domain', { 'cookie-domain': 'http://x.go.th/' }, 'host name', 'Using this host only instead'],
     ['revision', { revision: 'a\u0000b' }, 'printable', 'Using "1" instead'],
   ];
   for (const [attribute, raw, expected, used] of bad) {

@@ -122,7 +122,7 @@ describe('ConsentStore', () => {
     expect(store.consent).to.equal(null);
     expect(store.hasConsent('analytics')).to.equal(false);
     expect(logged).to.have.length(1);
-    expect(logged[0]).to.match(/^warn yinyom: the stored choice in cookie "yinyom" cannot be read \(its id is not a UUID\)/);
+    expect(logged[0]).to.match(/^warn yinyom: the stored choice in cookie "yinyom" is not valid/);
     const change = store.acceptAll('th');
     expect(change.first).to.equal(true);
     expect(storage.read()).to.equal(encodeRecord(change.consent));

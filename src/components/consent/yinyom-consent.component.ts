@@ -1,9 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { en } from '../../../locales/en.js';
 import { th } from '../../../locales/th.js';
 import type { CategoryChoices, OptionalCategory } from '../../core/categories.js';
-import { CONFIG_ATTRIBUTES, type RawConfig } from '../../core/config.js';
+import type { ConfigAttribute, RawConfig } from '../../core/config.js';
 import type { ConsentRecord } from '../../core/consent-record.js';
 import { resolveLanguage, type Language } from '../../core/language.js';
 import type { Messages } from '../../core/messages.js';
@@ -64,41 +63,65 @@ export class YinyomConsent extends LitElement {
 
   private readonly consent = new ConsentController(this);
 
+  // Declared without decorators (the script-tag build pays for every byte on every page),
+  // and every attribute named, since rawConfig() reads the configuration from this table.
+  static override properties: Record<string, { attribute?: string; type?: unknown; state?: boolean }> = {
+    policyUrl: { attribute: 'policy-url' },
+    org: { attribute: 'org' },
+    categories: { attribute: 'categories' },
+    revision: { attribute: 'revision' },
+    expiresDays: { attribute: 'expires-days' },
+    cookieName: { attribute: 'cookie-name' },
+    cookieDomain: { attribute: 'cookie-domain' },
+    position: { attribute: 'position' },
+    theme: { attribute: 'theme' },
+    consentMode: { attribute: 'consent-mode' },
+    respectGpc: { attribute: 'respect-gpc' },
+    logUrl: { attribute: 'log-url' },
+    noSettingsButton: { type: Boolean, attribute: 'no-settings-button' },
+    chosenLanguage: { state: true },
+    draft: { state: true },
+    preferencesOpen: { state: true },
+    status: { state: true },
+  };
+
   /** The site's privacy policy (http, https or relative). */
-  @property({ attribute: 'policy-url' }) policyUrl?: string;
+  policyUrl?: string;
   /** The organisation's name, used in the notice. */
-  @property() org?: string;
+  org?: string;
   /** Optional categories in use, separated by spaces: `functional`, `analytics`, `marketing`. Default `analytics`. */
-  @property() categories?: string;
+  categories?: string;
   /** Policy revision; a choice stored under another revision is asked again. Default `1`. */
-  @property() revision?: string;
+  revision?: string;
   /** Lifetime of a stored choice in days, 1–400. Default `180`. */
-  @property({ attribute: 'expires-days' }) expiresDays?: string | number;
+  expiresDays?: string | number;
   /** Name of the consent cookie. Default `yinyom`. */
-  @property({ attribute: 'cookie-name' }) cookieName?: string;
+  cookieName?: string;
   /** Domain to share the choice across subdomains. Default: this host only. */
-  @property({ attribute: 'cookie-domain' }) cookieDomain?: string;
+  cookieDomain?: string;
   /** `bottom`, `top` or `center`. Default `bottom`. */
-  @property() position?: string;
+  position?: string;
   /** `light`, `dark` or `auto`. Default `auto`. */
-  @property() theme?: string;
+  theme?: string;
   /** Google Consent Mode v2 signals, `on` or `off`. Default `on`. */
-  @property({ attribute: 'consent-mode' }) consentMode?: string;
+  consentMode?: string;
   /** Honour Global Privacy Control, `on` or `off`. Default `on`. */
-  @property({ attribute: 'respect-gpc' }) respectGpc?: string;
+  respectGpc?: string;
   /** Endpoint that receives a consent receipt (POST, JSON). */
-  @property({ attribute: 'log-url' }) logUrl?: string;
+  logUrl?: string;
   /** Hides the floating button that reopens the preferences. */
-  @property({ type: Boolean, attribute: 'no-settings-button' }) noSettingsButton = false;
+  noSettingsButton = false;
 
   /** The visitor's pick from the language switch, which outranks every other source. */
-  @state() private chosenLanguage?: Language;
+  private chosenLanguage?: Language;
   /** The switches' positions while the preferences are open; saved only on request. */
-  @state() private draft: CategoryChoices = {};
-  @state() private preferencesOpen = false;
-  @state() private status = '';
+  private draft: CategoryChoices = {};
+  private preferencesOpen = false;
+  private status = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
 
   /** What had focus before the preferences opened, to return it there on close. */
   private opener?: HTMLElement;
@@ -128,29 +151,15 @@ export class YinyomConsent extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
-  /** @internal The attributes as written, for the controller to validate. */
+  /** @internal The configuration as written, for the controller to validate. */
   rawConfig(): RawConfig {
-    const raw: RawConfig = {};
-    for (const attribute of CONFIG_ATTRIBUTES) raw[attribute] = this.getAttribute(attribute);
-    // Properties set from JavaScript (frameworks) win over attributes of the same name.
-    const props: Partial<Record<keyof RawConfig, unknown>> = {
-      'policy-url': this.policyUrl,
-      org: this.org,
-      categories: this.categories,
-      revision: this.revision,
-      'expires-days': this.expiresDays,
-      'cookie-name': this.cookieName,
-      'cookie-domain': this.cookieDomain,
-      position: this.position,
-      theme: this.theme,
-      'consent-mode': this.consentMode,
-      'respect-gpc': this.respectGpc,
-      'log-url': this.logUrl,
-    };
-    for (const [attribute, value] of Object.entries(props)) {
-      if (value != null) raw[attribute as keyof RawConfig] = String(value);
+    // Lit keeps each property in step with its attribute; a property set from JavaScript
+    // (as frameworks do) wins, so reading the properties covers both.
+    const raw: RawConfig = { lang: this.getAttribute('lang') };
+    for (const [name, { attribute }] of Object.entries(YinyomConsent.properties)) {
+      const value = (this as unknown as Record<string, unknown>)[name];
+      if (typeof attribute === 'string') raw[attribute as ConfigAttribute] = value === false || value == null ? null : String(value);
     }
-    raw['no-settings-button'] = this.noSettingsButton ? '' : null;
     return raw;
   }
 
@@ -237,7 +246,7 @@ export class YinyomConsent extends LitElement {
     this.draft = consent ? { ...consent.categories } : {};
     this.preferencesOpen = true;
     await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
+    if (!this.dialog!.open) this.dialog!.showModal();
   }
 
   private renderCategory(category: OptionalCategory, m: Messages) {

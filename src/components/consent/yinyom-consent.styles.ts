@@ -14,7 +14,7 @@ export const styles = css`
     --_radius: var(--yinyom-radius, 0.5rem);
     --_space: var(--yinyom-spacing, 1rem);
     --_shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.25);
-    font-family: var(--yinyom-font-family, inherit), 'Sarabun', 'Noto Sans Thai', 'Leelawadee UI', 'Tahoma', sans-serif;
+    font-family: var(--yinyom-font-family, inherit);
     font-size: var(--yinyom-font-size, 1rem);
     line-height: 1.6;
     color: var(--_fg);
