@@ -180,6 +180,8 @@ describe('<yinyom-consent>', () => {
       const dialog = $<HTMLDialogElement>(el, 'dialog')!;
       expect(dialog.open).to.equal(true);
       expect(dialog.matches(':modal')).to.equal(true);
+      // One set of choices at a time: the banner is hidden under the dialog.
+      expect(part(el, 'banner')!.hidden).to.equal(true);
       expect($(el, `#${dialog.getAttribute('aria-labelledby')}`)!.textContent).to.equal(th.preferencesTitle);
       const toggles = Array.from(el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="toggle"]'));
       expect(toggles).to.have.length(3);
@@ -236,7 +238,7 @@ describe('<yinyom-consent>', () => {
       await aTimeout(0);
       expect(dialog.open).to.equal(false);
       expect(el.getConsent()).to.equal(null);
-      expect(part(el, 'banner')).to.exist;
+      expect(part(el, 'banner')!.hidden).to.equal(false);
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'preferences-button'));
     });
 

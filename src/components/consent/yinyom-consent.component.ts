@@ -180,11 +180,13 @@ export class YinyomConsent extends LitElement {
     this.draft = { ...this.draft, [category]: (event.target as HTMLInputElement).checked };
   }
 
-  private handleDialogClose(): void {
+  private async handleDialogClose(): Promise<void> {
     // Escape and the close button land here too: closing is never a choice.
     this.preferencesOpen = false;
     const opener = this.opener;
     this.opener = undefined;
+    // The banner was hidden under the dialog: it must be shown again before it can take focus.
+    await this.updateComplete;
     if (opener?.isConnected) opener.focus();
   }
 
@@ -296,7 +298,13 @@ export class YinyomConsent extends LitElement {
     return html`<div class="${config.theme} ${config.position}" lang=${language}>
       ${consent
         ? nothing
-        : html`<section class="banner" part="banner" role="region" aria-labelledby="banner-title">
+        : html`<section
+            class="banner"
+            part="banner"
+            role="region"
+            aria-labelledby="banner-title"
+            ?hidden=${this.preferencesOpen}
+          >
             <div class="head">
               <h2 id="banner-title" part="title">${m.bannerTitle}</h2>
               ${languageButton}

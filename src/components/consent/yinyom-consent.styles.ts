@@ -9,7 +9,7 @@ export const styles = css`
     --_muted: var(--yinyom-color-muted, #4b5563);
     --_accent: var(--yinyom-color-accent, #0b57a4);
     --_on-accent: var(--yinyom-color-on-accent, #fff);
-    --_border: var(--yinyom-color-border, #8a94a3);
+    --_border: var(--yinyom-color-border, #6b7380);
     --_focus: var(--yinyom-color-focus, #0b57a4);
     --_radius: var(--yinyom-radius, 0.5rem);
     --_space: var(--yinyom-spacing, 1rem);
@@ -65,11 +65,19 @@ export const styles = css`
     max-width: 36rem;
     transform: translateY(-50%);
   }
-  h2 { margin: 0 0 0.5rem; font-size: 1.15em; line-height: 1.4; }
+  h2 { margin: 0; font-size: 1.25em; line-height: 1.4; }
   p { margin: 0 0 0.75rem; }
   .notice { font-weight: 600; }
   a { color: inherit; text-underline-offset: 0.2em; }
-  .head { display: flex; gap: var(--_space); align-items: flex-start; justify-content: space-between; }
+  .head {
+    display: flex;
+    gap: 0.5rem var(--_space);
+    align-items: center;
+    justify-content: space-between;
+    margin-bottom: 0.5rem;
+  }
+  .head > span { display: flex; gap: 0.5rem; }
+  .quiet { white-space: nowrap; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: var(--_space); }
   .actions > button { flex: 1 1 10rem; }
   button {
@@ -103,15 +111,17 @@ export const styles = css`
   }
   dialog::backdrop { background: rgb(0 0 0 / 0.5); }
   ul { list-style: none; margin: 0 0 var(--_space); padding: 0; }
+  /* Name and switch on one row, the description below at full width, even at 320 px. */
   li {
-    display: flex;
-    gap: var(--_space);
-    align-items: flex-start;
-    justify-content: space-between;
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25rem var(--_space);
+    align-items: center;
     padding: 0.75rem 0;
     border-top: 1px solid var(--_border);
   }
-  li p { margin: 0.25rem 0 0; color: var(--_muted); font-size: 0.95em; }
+  li > div { display: contents; }
+  li p { grid-column: 1 / -1; margin: 0; color: var(--_muted); font-size: 0.95em; }
   label, .label { font-weight: 600; }
   .always { white-space: nowrap; font-size: 0.9em; color: var(--_muted); }
   input[role='switch'] {
@@ -145,8 +155,22 @@ export const styles = css`
     border: 1px solid var(--_border);
     box-shadow: var(--_shadow);
   }
-  .status { inset: auto var(--_space) var(--_space) auto; padding: 0.5rem 1rem; border-radius: var(--_radius); }
+  .settings { font-size: 0.875em; }
+  /* Above the settings button, never over it. */
+  .status {
+    bottom: calc(var(--_space) + 3.5rem);
+    max-width: calc(100vw - 2 * var(--_space));
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+  }
   .status:empty { display: none; }
+  /* Phones: the banner docks to the bottom edge and takes as little height as it can. */
+  @media (max-width: 30rem) {
+    .banner, .top .banner, .center .banner { inset: auto 0 0; transform: none; border-radius: var(--_radius) var(--_radius) 0 0; padding: 0.75rem 1rem; }
+    .top .banner { inset: 0 0 auto; border-radius: 0 0 var(--_radius) var(--_radius); }
+    .actions > button { flex-basis: 8rem; }
+    dialog { padding: var(--_space); }
+  }
   @media (prefers-reduced-motion: no-preference) {
     input[role='switch']::before { transition: left 0.15s; }
   }

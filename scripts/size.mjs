@@ -1,0 +1,34 @@
+// `npm run size`: the script-tag file's weight as visitors download it. Fails the build
+// when dist/yinyom.min.js grows past its budget, so a regression cannot land unnoticed.
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+// Bytes. Raised only on purpose, in the same commit as the growth it pays for.
+const BUDGET = { gzip: 16 * 1024, brotli: 14.5 * 1024 };
+const file = 'dist/yinyom.min.js';
+
+let source;
+try {
+  source = readFileSync(file);
+} catch {
+  console.error(`size: ${file} is missing; run "npm run build" first.`);
+  process.exit(1);
+}
+const sizes = {
+  raw: source.length,
+  gzip: gzipSync(source, { level: 9 }).length,
+  brotli: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`.padStart(10);
+console.log(`${file}`);
+console.log(`  minified ${kb(sizes.raw)}`);
+let failed = false;
+for (const kind of ['gzip', 'brotli']) {
+  const over = sizes[kind] > BUDGET[kind];
+  failed ||= over;
+  console.log(`  ${kind.padEnd(8)} ${kb(sizes[kind])}  (${sizes[kind]} B, budget ${BUDGET[kind]} B)${over ? '  OVER BUDGET' : ''}`);
+}
+if (failed) {
+  console.error(`size: ${file} is over budget. Find what grew (npm run build, then compare), or raise BUDGET in scripts/size.mjs on purpose.`);
+  process.exit(1);
+}
