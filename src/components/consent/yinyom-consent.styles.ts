@@ -29,6 +29,8 @@ export const styles = css`
     --_border: var(--yinyom-color-border-dark, #6b7380);
     --_focus: var(--yinyom-color-focus-dark, #9cc3ff);
   }
+  /* The same palette for theme="auto" on a dark system. Written twice because one block
+     cannot serve both without light-dark(), which iOS before 17.5 lacks. */
   @media (prefers-color-scheme: dark) {
     .auto {
       --_bg: var(--yinyom-color-background-dark, #1c1e22);
