@@ -281,10 +281,31 @@ function countingReporter() {
 }
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
+/**
+ * A consent-receipt endpoint for the receipt tests: POST /test/receipts stores the body
+ * (per test run, in memory), GET /test/receipts returns them all as a JSON array.
+ * Koa middleware, as @web/dev-server takes it.
+ */
+const receipts = [];
+async function receiptSink(context, next) {
+  if (context.path !== '/test/receipts') return next();
+  if (context.method === 'POST') {
+    let body = '';
+    for await (const chunk of context.req) body += chunk;
+    receipts.push({ contentType: context.get('content-type'), body });
+    context.status = 204;
+    return;
+  }
+  context.type = 'application/json';
+  context.set('Cache-Control', 'no-store');
+  context.body = JSON.stringify(receipts);
+}
+
 export default {
   rootDir,
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [receiptSink],
   browsers,
   // The webdriver launcher runs each test file in its own top-level page only when the
   // global concurrency is 1 (otherwise it runs files in iframes, where focus and keyboard

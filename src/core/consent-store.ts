@@ -21,6 +21,8 @@ export interface ConsentChange {
   readonly changed: readonly OptionalCategory[];
   /** True for the first choice ever made on this browser. */
   readonly first: boolean;
+  /** True when the choice was made in another tab and only read here. */
+  readonly remote?: boolean;
 }
 
 export interface ConsentStoreOptions {
@@ -28,6 +30,11 @@ export interface ConsentStoreOptions {
   readonly newId?: () => string;
   /** Where warnings and errors go; the console by default. */
   readonly log?: Pick<Console, 'warn' | 'error'>;
+  /**
+   * The browser sends Global Privacy Control and the site honours it: "accept all" then
+   * grants everything but marketing, which only an explicit switch can turn on.
+   */
+  readonly gpc?: boolean;
 }
 
 type Listener = (change: ConsentChange | null) => void;
@@ -45,6 +52,8 @@ export class ConsentStore {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly log: Pick<Console, 'warn' | 'error'>;
+  /** Whether "accept all" leaves marketing off (Global Privacy Control). */
+  readonly gpc: boolean;
 
   constructor(
     readonly config: ConsentConfig,
@@ -54,7 +63,8 @@ export class ConsentStore {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => uuid());
     this.log = options.log ?? console;
-    this.load();
+    this.gpc = options.gpc === true;
+    this.record = this.load();
   }
 
   /** The standing choice, or null when the visitor has to be asked. */
@@ -72,7 +82,8 @@ export class ConsentStore {
   }
 
   acceptAll(language: Language): ConsentChange {
-    return this.commit('accept-all', Object.fromEntries(this.config.categories.map((c) => [c, true])), language);
+    const all = this.config.categories.filter((c) => !(this.gpc && c === 'marketing'));
+    return this.commit('accept-all', Object.fromEntries(all.map((c) => [c, true])), language);
   }
 
   rejectAll(language: Language): ConsentChange {
@@ -107,27 +118,51 @@ export class ConsentStore {
     this.emit(null);
   }
 
+  /**
+   * Re-reads the storage after another tab wrote it, and tells the listeners when the
+   * standing choice differs from the one held here. Returns whether it did.
+   */
+  refresh(): boolean {
+    const previous = this.record;
+    const record = this.load(true);
+    if (previous?.id === record?.id && previous?.updatedAt === record?.updatedAt) return false;
+    this.record = record;
+    if (!record) {
+      this.emit(null);
+      return true;
+    }
+    this.emit({ consent: record, changed: this.changedFrom(previous, record), first: false, remote: true });
+    return true;
+  }
+
   /** Calls back after every change; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private load(): void {
+  /** The standing record in storage, or null (with the reason kept for the notice). */
+  private load(quiet = false): ConsentRecord | null {
+    this.reason = 'none';
     const value = this.storage.read();
-    if (value === undefined || value === '') return;
+    if (value === undefined || value === '') return null;
     const record = decodeRecord(value);
     if (!record) {
-      this.log.warn(
+      if (!quiet) this.log.warn(
         `yinyom: the stored choice in cookie "${this.config.cookieName}" is not valid (changed by hand or by ` +
           `another script?). It counts as no choice: the visitor is asked again and the next choice replaces it.`,
       );
-      return;
+      return null;
     }
     this.hadRecord = true;
     const standing = recordStanding(record, this.config.revision, this.config.expiresDays, this.now());
-    if (standing === 'valid') this.record = this.normalize(record);
-    else this.reason = standing;
+    if (standing === 'valid') return this.normalize(record);
+    this.reason = standing;
+    return null;
+  }
+
+  private changedFrom(previous: ConsentRecord | null, record: ConsentRecord): OptionalCategory[] {
+    return this.config.categories.filter((c) => isGranted(previous, c) !== isGranted(record, c));
   }
 
   /** Views a stored record through today's categories: one boolean for each in use. */
@@ -143,6 +178,15 @@ export class ConsentStore {
 
   private commit(method: ConsentMethod, choices: CategoryChoices, language: Language): ConsentChange {
     const previous = this.record;
+    const categories = this.states(choices);
+    // The same answer again (a double click, a script calling acceptAll() on every page)
+    // is not a new choice: nothing to store, nothing to announce.
+    if (
+      previous?.method === method &&
+      this.config.categories.every((c) => previous.categories[c] === categories[c])
+    ) {
+      return { consent: previous, changed: [], first: false };
+    }
     const at = new Date(this.now()).toISOString();
     const record: ConsentRecord = {
       // The same consent, updated, keeps its id and date; a new revision starts a new one.
@@ -152,9 +196,9 @@ export class ConsentStore {
       givenAt: previous?.givenAt ?? at,
       updatedAt: at,
       method,
-      categories: this.states(choices),
+      categories,
     };
-    const changed = this.config.categories.filter((c) => isGranted(previous, c) !== isGranted(record, c));
+    const changed = this.changedFrom(previous, record);
     const first = !this.hadRecord;
     this.record = record;
     this.hadRecord = true;

@@ -7,12 +7,17 @@ import { ConsentStore, type ConsentChange } from '../../src/core/consent-store.j
 const DAY = 86_400_000;
 const ID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 
-function setup(raw: RawConfig = {}, storage: ConsentStorage = memoryStorage(), start = Date.UTC(2026, 10, 22, 9)) {
+function setup(
+  raw: RawConfig = {},
+  storage: ConsentStorage = memoryStorage(),
+  start = Date.UTC(2026, 10, 22, 9),
+  gpc = false,
+) {
   const clock = { now: start };
   const logged: string[] = [];
   const log = { warn: (m: string) => logged.push(`warn ${m}`), error: (m: string) => logged.push(`error ${m}`) };
   const create = () =>
-    new ConsentStore(parseConfig(raw).config, storage, { now: () => clock.now, newId: () => ID, log });
+    new ConsentStore(parseConfig(raw).config, storage, { now: () => clock.now, newId: () => ID, log, gpc });
   const store = create();
   const changes: Array<ConsentChange | null> = [];
   store.subscribe((change) => changes.push(change));
@@ -166,5 +171,63 @@ describe('ConsentStore', () => {
     stop();
     store.rejectAll('th');
     expect(calls).to.equal(1);
+  });
+
+  it('stores nothing new and announces nothing when the same answer is given again', () => {
+    const storage = memoryStorage();
+    const { store, clock, changes } = setup({ categories: 'analytics marketing' }, storage);
+    const first = store.acceptAll('th');
+    const written = storage.read();
+    clock.now += DAY;
+    const again = store.acceptAll('en');
+    expect(again.consent).to.equal(first.consent);
+    expect(again.changed).to.deep.equal([]);
+    expect(again.first).to.equal(false);
+    expect(changes).to.have.length(1);
+    expect(storage.read()).to.equal(written);
+    // The same categories reached another way is still a new, recorded act.
+    expect(store.save({ analytics: true, marketing: true }, 'th').consent.method).to.equal('custom');
+    expect(changes).to.have.length(2);
+  });
+
+  describe('with Global Privacy Control', () => {
+    it('accept all grants everything but marketing', () => {
+      const { store } = setup({ categories: 'functional analytics marketing' }, memoryStorage(), undefined, true);
+      expect(store.gpc).to.equal(true);
+      const { consent } = store.acceptAll('th');
+      expect(consent.categories).to.deep.equal({ necessary: true, functional: true, analytics: true, marketing: false });
+    });
+
+    it('lets an explicit switch turn marketing on', () => {
+      const { store } = setup({ categories: 'analytics marketing' }, memoryStorage(), undefined, true);
+      expect(store.save({ marketing: true }, 'th').consent.categories.marketing).to.equal(true);
+    });
+  });
+
+  describe('refresh (another tab wrote the cookie)', () => {
+    it('picks up a choice made elsewhere and reports it as remote', () => {
+      const storage = memoryStorage();
+      const here = setup({ categories: 'analytics' }, storage);
+      const there = setup({ categories: 'analytics' }, storage);
+      expect(here.store.refresh()).to.equal(false);
+      const { consent } = there.store.acceptAll('en');
+      expect(here.store.refresh()).to.equal(true);
+      expect(here.store.consent).to.deep.equal(consent);
+      expect(here.changes).to.deep.equal([{ consent, changed: ['analytics'], first: false, remote: true }]);
+      expect(here.store.refresh()).to.equal(false);
+    });
+
+    it('forgets when another tab reset, and stays quiet about a value it cannot read', () => {
+      const storage = memoryStorage();
+      const here = setup({}, storage);
+      here.store.acceptAll('th');
+      storage.remove();
+      expect(here.store.refresh()).to.equal(true);
+      expect(here.store.consent).to.equal(null);
+      expect(here.changes[here.changes.length - 1]).to.equal(null);
+      storage.write('garbage', 1);
+      expect(here.store.refresh()).to.equal(false);
+      expect(here.logged).to.deep.equal([]);
+    });
   });
 });
