@@ -26,6 +26,10 @@ export const en: Messages = {
   close: 'Close',
   saved: 'Your cookie settings have been saved',
   settingsButton: 'Cookie settings',
+  gpc:
+    'Your browser sends Global Privacy Control (GPC), which says you do not want to be tracked for marketing. ' +
+    '"Accept all" therefore leaves marketing cookies off; you can still turn them on with the switch below.',
+  receipt: (id, date) => `Your consent record: ID ${id}, saved ${date}`,
   necessary: {
     title: 'Necessary cookies',
     description: 'Keep the site working and remember your cookie settings, so they cannot be turned off.',

@@ -86,4 +86,49 @@ describe('dist/yinyom.min.js', () => {
     expect(element(win).language).to.equal('en');
     expect(typeof win.yinyom.acceptAll).to.equal('function');
   });
+
+  it('applies a choice made in another tab within a second, without a reload', async () => {
+    const tabA = await open('/test/fixtures/bundle/page.html');
+    const tabB = await open('/test/fixtures/bundle/page.html');
+    expect(part(tabB, 'banner')).to.exist;
+    part(tabA, 'accept-button')!.click();
+    await waitUntil(() => tabB.ran.length === 4, `other tab ran: ${tabB.ran}`, { timeout: 1000 });
+    expect(tabB.ran).to.deep.equal(['inline-1', 'external', 'inline-2', 'marketing']);
+    await waitUntil(() => part(tabB, 'banner') === null, 'the other tab still shows the banner', { timeout: 1000 });
+    expect(tabB.yinyom.getConsent()).to.deep.equal(tabA.yinyom.getConsent());
+  });
+
+  it('reloads a page whose tracking already ran when the visitor withdraws, and clears its cookies', async () => {
+    const win = await open('/test/fixtures/bundle/page.html');
+    win.yinyom.acceptAll();
+    await waitUntil(() => win.ran.length === 4, `ran: ${win.ran}`);
+    document.cookie = '_ga=GA1.1.1; Path=/';
+    const frame = frames[frames.length - 1];
+    const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    win.yinyom.save({ marketing: true });
+    expect(document.cookie).to.not.contain('_ga=');
+    await reloaded;
+    const fresh = frame.contentWindow as PageWindow;
+    await waitUntil(() => fresh.ran?.length === 2, `after reload ran: ${fresh.ran}`);
+    expect(fresh.ran).to.deep.equal(['marketing', 'no-analytics']);
+  });
+
+  it('treats a tampered cookie as no choice: banner, a warning, nothing gated', async () => {
+    document.cookie = 'yinyom-bundle=1|1b4e28ba-2fa1-41d2-883f-0016d3cca427|1|th|zzzzzzzzzzzz|0|a|a1m1; Path=/';
+    const win = await open('/test/fixtures/bundle/page.html');
+    expect(win.yinyom.getConsent()).to.equal(null);
+    expect(part(win, 'banner')).to.exist;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(win.ran).to.deep.equal([]);
+    part(win, 'reject-button')!.click();
+    expect(document.cookie).to.match(/yinyom-bundle=1\|[0-9a-f-]{36}\|1\|th\|[0-9a-z]+\|[0-9a-z]+\|r\|a0m0/);
+  });
+
+  it('pushes the Consent Mode default as soon as the file runs, before the element exists', async () => {
+    const win = await open('/test/fixtures/bundle/page.html');
+    const layer = (win as unknown as { dataLayer: IArguments[] }).dataLayer;
+    const first = Array.from(layer[0]);
+    expect(first.slice(0, 2)).to.deep.equal(['consent', 'default']);
+    expect(first[2]).to.include({ analytics_storage: 'denied', ad_storage: 'denied' });
+  });
 });

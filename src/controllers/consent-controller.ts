@@ -1,7 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseConfig, type ConsentConfig, type RawConfig } from '../core/config.js';
+import { pushConsentDefault, pushConsentUpdate } from '../core/consent-mode.js';
+import { isGranted, type ConsentRecord } from '../core/consent-record.js';
 import { cookieStorage, type ConsentStorage } from '../core/consent-storage.js';
 import { ConsentStore, type ConsentChange } from '../core/consent-store.js';
+import { clearCookies, cookiePatterns, TRACKER_COOKIES } from '../core/cookie-cleaner.js';
+import { crossTab, type CrossTab } from '../core/cross-tab.js';
+import { receiptPage, sendReceipt } from '../core/receipt.js';
 import { ScriptGate } from '../core/script-gate.js';
 import { YinyomChangeEvent } from '../events/yinyom-change.js';
 import { YinyomReadyEvent } from '../events/yinyom-ready.js';
@@ -9,25 +14,42 @@ import { YinyomReadyEvent } from '../events/yinyom-ready.js';
 export interface ConsentHost extends ReactiveControllerHost {
   /** The element's configuration exactly as written, before validation. */
   rawConfig(): RawConfig;
+  /** Another element that already serves the page: this one then keeps no store of its own. */
+  readonly primary?: unknown;
 }
 
 export interface ConsentControllerOptions {
   readonly storage?: (config: ConsentConfig) => ConsentStorage;
   readonly log?: Pick<Console, 'warn' | 'error'>;
+  /** Reloads the page after a withdrawal; `location.reload` by default. */
+  readonly reload?: () => void;
 }
 
 // Changing any of these means a different stored choice; the rest only changes the view.
-const STORE_KEYS = ['cookieName', 'cookieDomain', 'revision', 'expiresDays', 'categories'] as const;
+const STORE_KEYS = ['cookieName', 'cookieDomain', 'revision', 'expiresDays', 'categories', 'respectGpc'] as const;
+
+/** Global Privacy Control as the browser sends it; a getter that throws is no signal. */
+export function globalPrivacyControl(nav: Navigator = navigator): boolean {
+  try {
+    return (nav as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Binds the element to the consent store: validates its attributes into a config, builds
- * the store for it, announces the stored choice, and lets the gate run what it allows.
+ * the store for it, and carries each choice out — events, Consent Mode signals, other
+ * tabs, the receipt, cookies of withdrawn categories, and the gate.
  */
 export class ConsentController implements ReactiveController {
   /** The validated configuration, re-read before every render. */
   config!: ConsentConfig;
   private current?: ConsentStore;
   private unsubscribe?: () => void;
+  private tabs?: CrossTab;
+  /** The choice last carried out, to tell what a new one withdraws. */
+  private applied: ConsentRecord | null = null;
   private readonly reported = new Set<string>();
   private readonly gate = new ScriptGate(() => this.current?.consent ?? null);
   private readonly log: Pick<Console, 'warn' | 'error'>;
@@ -57,34 +79,73 @@ export class ConsentController implements ReactiveController {
     this.config = config;
     const previous = this.current;
     if (previous && STORE_KEYS.every((k) => String(previous.config[k]) === String(config[k]))) return;
-    this.unsubscribe?.();
+    this.release();
     const storage = this.options.storage?.(config) ?? cookieStorage({ name: config.cookieName, domain: config.cookieDomain });
-    const store = new ConsentStore(config, storage, { log: this.log });
+    const store = new ConsentStore(config, storage, { log: this.log, gpc: config.respectGpc && globalPrivacyControl() });
     this.current = store;
-    this.unsubscribe = store.subscribe((change) => this.handleChange(change));
+    this.applied = store.consent;
+    this.listen();
+    // Consent Mode first: Google tags must see "denied" before anything can run.
+    if (config.consentMode) {
+      pushConsentDefault(window);
+      if (store.consent) pushConsentUpdate(window, store.consent);
+    }
     window.dispatchEvent(new YinyomReadyEvent({ consent: store.consent }));
     if (store.consent) void this.gate.apply();
   }
 
   hostConnected(): void {
+    if (this.host.primary) {
+      this.log.warn('yinyom: this page has more than one <yinyom-consent>; the first one serves it and the others stand by. Keep one.');
+      return;
+    }
     // The stored choice is read as soon as the element is in the page, not at first render.
+    if (this.current) this.listen();
     this.sync();
-    this.unsubscribe ??= this.current!.subscribe((change) => this.handleChange(change));
   }
 
   hostUpdate(): void {
-    this.sync();
+    if (!this.host.primary) this.sync();
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.release();
   }
 
-  private handleChange(change: ConsentChange | null): void {
+  private listen(): void {
+    const store = this.current!;
+    this.unsubscribe ??= store.subscribe((change, remote) => this.handleChange(change, remote));
+    this.tabs ??= crossTab(this.config.cookieName, () => store.refresh(), { read: () => document.cookie });
+  }
+
+  private release(): void {
+    this.unsubscribe?.();
+    this.tabs?.close();
+    this.unsubscribe = this.tabs = undefined;
+  }
+
+  private handleChange(change: ConsentChange | null, remote: boolean): void {
+    const { config } = this;
+    const consent = change?.consent ?? null;
+    const withdrawn = config.categories.filter((c) => isGranted(this.applied, c) && !isGranted(consent, c));
+    this.applied = consent;
     this.host.requestUpdate();
-    if (!change) return;
-    window.dispatchEvent(new YinyomChangeEvent(change));
+    // Only the tab where the visitor chose tells the others, and sends the receipt.
+    if (!remote) this.tabs?.notify();
+    if (change) window.dispatchEvent(new YinyomChangeEvent(change));
+    if (config.consentMode) pushConsentUpdate(window, consent);
+    if (change && !remote && config.logUrl) {
+      sendReceipt(config.logUrl, { ...change.consent, page: receiptPage(location), policyUrl: config.policyUrl });
+    }
+    if (withdrawn.length) {
+      const patterns = withdrawn.flatMap((c) => [...(TRACKER_COOKIES[c] ?? []), ...cookiePatterns((config.clearCookies[c] ?? []).join(' '))]);
+      clearCookies(patterns, { keep: config.cookieName });
+      // Scripts that already ran cannot be unloaded: only a fresh page view is clean.
+      if (config.reloadOnWithdrawal && withdrawn.some((c) => this.gate.ran.has(c))) {
+        (this.options.reload ?? (() => location.reload()))();
+        return;
+      }
+    }
     void this.gate.apply();
   }
 }

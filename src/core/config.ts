@@ -23,6 +23,10 @@ export interface ConsentConfig {
   readonly respectGpc: boolean;
   readonly logUrl?: string;
   readonly settingsButton: boolean;
+  /** Reload the page when a category that already ran is withdrawn (its scripts cannot be unloaded). */
+  readonly reloadOnWithdrawal: boolean;
+  /** Site-declared cookie names to delete on withdrawal, per category (`*` is a wildcard). */
+  readonly clearCookies: Readonly<Partial<Record<OptionalCategory, readonly string[]>>>;
 }
 
 /** The element's attribute names: the same names serve as `data-*` on the script tag. */
@@ -41,6 +45,8 @@ export const CONFIG_ATTRIBUTES = [
   'respect-gpc',
   'log-url',
   'no-settings-button',
+  'reload-on-withdrawal',
+  'clear-cookies',
 ] as const;
 export type ConfigAttribute = (typeof CONFIG_ATTRIBUTES)[number];
 
@@ -57,6 +63,8 @@ export const DEFAULT_CONFIG: ConsentConfig = Object.freeze({
   consentMode: true,
   respectGpc: true,
   settingsButton: true,
+  reloadOnWithdrawal: true,
+  clearCookies: Object.freeze({}),
 });
 
 /** One thing wrong with the configuration, phrased for the webmaster who wrote it. */
@@ -94,6 +102,16 @@ const oneOf = (allowed: readonly string[]) => (value: string) =>
   allowed.includes(value.toLowerCase()) ? value.toLowerCase() : undefined;
 const onOff = (value: string) => (/^(on|off)$/i.test(value) ? /^on$/i.test(value) : undefined);
 const url = (value: string) => (isSafeUrl(value) ? value : undefined);
+/** "analytics:_hj* marketing:_tt_*" → { analytics: ['_hj*'], marketing: ['_tt_*'] }; undefined if any entry is off. */
+const cookieLists = (value: string) => {
+  const lists: Partial<Record<OptionalCategory, string[]>> = {};
+  for (const entry of value.split(/\s+/)) {
+    const [, category, name] = /^(\w+):([!#$%&'*+\-.^_`|~0-9A-Za-z]+)$/.exec(entry) ?? [];
+    if (!category || !isOptionalCategory(category)) return undefined;
+    (lists[category] ??= []).push(name);
+  }
+  return lists;
+};
 
 /**
  * How each attribute is read: the config key, a parser that returns undefined for a bad
@@ -119,6 +137,14 @@ const FIELDS: ReadonlyArray<
   ['consent-mode', 'consentMode', onOff, '"on" or "off"', '"on"'],
   ['respect-gpc', 'respectGpc', onOff, '"on" or "off"', '"on"'],
   ['log-url', 'logUrl', url, 'an http:, https: or relative URL', 'no receipts'],
+  ['reload-on-withdrawal', 'reloadOnWithdrawal', onOff, '"on" or "off"', '"on"'],
+  [
+    'clear-cookies',
+    'clearCookies',
+    cookieLists,
+    'category:name pairs separated by spaces, such as "analytics:_hj* marketing:_tt_*"',
+    'the built-in list only',
+  ],
 ];
 
 /**

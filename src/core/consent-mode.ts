@@ -37,7 +37,7 @@ export function consentModeState(record: ConsentRecord | null): ConsentModeState
 // gtag.js only runs dataLayer entries that are Arguments objects, which is why its snippet is
 // `function gtag(){dataLayer.push(arguments)}`: the same items pushed as an array are ignored.
 function gtagArgs(..._: unknown[]): IArguments {
-  return [..._] as unknown as IArguments;
+  return arguments;
 }
 
 const isArguments = (entry: unknown): entry is IArguments =>
@@ -76,7 +76,7 @@ export function pushConsentDefault(win: Window, options?: { waitForUpdate?: numb
   return true;
 }
 
-/** Pushes `consent update` with `consentModeState(record)` into `win.dataLayer`. */
-export function pushConsentUpdate(win: Window, record: ConsentRecord): void {
+/** Pushes `consent update` with `consentModeState(record)` into `win.dataLayer` (null: all optional denied, as after a reset). */
+export function pushConsentUpdate(win: Window, record: ConsentRecord | null): void {
   dataLayerOf(win)?.push(gtagArgs('consent', 'update', consentModeState(record)));
 }

@@ -21,8 +21,6 @@ export interface ConsentChange {
   readonly changed: readonly OptionalCategory[];
   /** True for the first choice ever made on this browser. */
   readonly first: boolean;
-  /** True when the choice was made in another tab and only read here. */
-  readonly remote?: boolean;
 }
 
 export interface ConsentStoreOptions {
@@ -37,7 +35,8 @@ export interface ConsentStoreOptions {
   readonly gpc?: boolean;
 }
 
-type Listener = (change: ConsentChange | null) => void;
+/** `remote`: the change was read from another tab's write, not made here. */
+type Listener = (change: ConsentChange | null, remote: boolean) => void;
 
 /**
  * Owns the consent record: reads it once, validates it against the config, and is the only
@@ -127,11 +126,7 @@ export class ConsentStore {
     const record = this.load(true);
     if (previous?.id === record?.id && previous?.updatedAt === record?.updatedAt) return false;
     this.record = record;
-    if (!record) {
-      this.emit(null);
-      return true;
-    }
-    this.emit({ consent: record, changed: this.changedFrom(previous, record), first: false, remote: true });
+    this.emit(record && { consent: record, changed: this.changedFrom(previous, record), first: false }, true);
     return true;
   }
 
@@ -215,10 +210,10 @@ export class ConsentStore {
     return change;
   }
 
-  private emit(change: ConsentChange | null): void {
+  private emit(change: ConsentChange | null, remote = false): void {
     for (const listener of [...this.listeners]) {
       try {
-        listener(change);
+        listener(change, remote);
       } catch (error) {
         this.log.error('yinyom: a consent listener threw:', error);
       }

@@ -33,6 +33,10 @@ export interface Messages {
   readonly close: string;
   readonly saved: string;
   readonly settingsButton: string;
+  /** Shown in the preferences when the browser sends Global Privacy Control. */
+  readonly gpc: string;
+  /** The visitor's own receipt: the consent's id and when it was last changed. */
+  readonly receipt: (id: string, date: string) => string;
   readonly necessary: CategoryText;
   readonly categories: Readonly<Record<OptionalCategory, CategoryText>>;
 }

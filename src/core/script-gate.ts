@@ -34,6 +34,8 @@ export interface ScriptGateOptions {
  * Consent is read afresh before each element, so a withdrawal mid-chain stops the rest.
  */
 export class ScriptGate {
+  /** Categories whose gated markup has run on this page: a withdrawal cannot undo them. */
+  readonly ran = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private readonly root: Document;
   private readonly log: Pick<Console, 'error'>;
@@ -60,8 +62,10 @@ export class ScriptGate {
     for (const element of Array.from(this.root.querySelectorAll<HTMLElement>(GATED_SELECTOR))) {
       // Another gate (a second element, a re-created one) may have taken it meanwhile.
       if (element.hasAttribute(GATE_STATE) || !element.isConnected) continue;
-      if (!isAllowed(element.getAttribute('data-consent') ?? '', this.consent())) continue;
+      const spec = element.getAttribute('data-consent') ?? '';
+      if (!isAllowed(spec, this.consent())) continue;
       element.setAttribute(GATE_STATE, 'done');
+      for (const token of spec.split(/\s+/)) if (token && token[0] !== '!') this.ran.add(token);
       if (element instanceof HTMLScriptElement) await this.revive(element);
       else element.setAttribute('src', element.getAttribute('data-src')!);
     }

@@ -27,6 +27,8 @@ describe('parseConfig', () => {
       'respect-gpc': 'OFF',
       'log-url': 'https://log.example/receipts',
       'no-settings-button': '',
+      'reload-on-withdrawal': 'off',
+      'clear-cookies': 'analytics:_hj* analytics:_clck marketing:_tt_*',
     });
     expect(problems).to.deep.equal([]);
     expect(config).to.deep.equal({
@@ -44,6 +46,8 @@ describe('parseConfig', () => {
       respectGpc: false,
       logUrl: 'https://log.example/receipts',
       settingsButton: false,
+      reloadOnWithdrawal: false,
+      clearCookies: { analytics: ['_hj*', '_clck'], marketing: ['_tt_*'] },
     });
   });
 
@@ -61,6 +65,10 @@ describe('parseConfig', () => {
     ['cookie-name', { 'cookie-name': 'my cookie;' }, 'letters, digits', 'Using "yinyom" instead'],
     ['cookie-domain', { 'cookie-domain': 'http://x.go.th/' }, 'host name', 'Using this host only instead'],
     ['revision', { revision: 'a\u0000b' }, 'printable', 'Using "1" instead'],
+    ['reload-on-withdrawal', { 'reload-on-withdrawal': 'never' }, '"on" or "off"', 'Using "on" instead'],
+    ['clear-cookies', { 'clear-cookies': '_hj*' }, 'category:name pairs', 'Using the built-in list only instead'],
+    ['clear-cookies', { 'clear-cookies': 'ads:_tt_*' }, 'category:name pairs', 'Using the built-in list only instead'],
+    ['clear-cookies', { 'clear-cookies': 'analytics:a;b' }, 'category:name pairs', 'Using the built-in list only instead'],
   ];
   for (const [attribute, raw, expected, used] of bad) {
     it(`reports ${attribute}="${Object.values(raw)[0]}" and falls back`, () => {

@@ -20,8 +20,12 @@ function setup(
     new ConsentStore(parseConfig(raw).config, storage, { now: () => clock.now, newId: () => ID, log, gpc });
   const store = create();
   const changes: Array<ConsentChange | null> = [];
-  store.subscribe((change) => changes.push(change));
-  return { store, storage, clock, logged, changes, create };
+  const remotes: boolean[] = [];
+  store.subscribe((change, remote) => {
+    changes.push(change);
+    remotes.push(remote);
+  });
+  return { store, storage, clock, logged, changes, remotes, create };
 }
 
 describe('ConsentStore', () => {
@@ -213,7 +217,9 @@ describe('ConsentStore', () => {
       const { consent } = there.store.acceptAll('en');
       expect(here.store.refresh()).to.equal(true);
       expect(here.store.consent).to.deep.equal(consent);
-      expect(here.changes).to.deep.equal([{ consent, changed: ['analytics'], first: false, remote: true }]);
+      expect(here.changes).to.deep.equal([{ consent, changed: ['analytics'], first: false }]);
+      expect(here.remotes).to.deep.equal([true]);
+      expect(there.remotes).to.deep.equal([false]);
       expect(here.store.refresh()).to.equal(false);
     });
 

@@ -67,8 +67,11 @@ describe('ScriptGate', () => {
         '<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-b.js"></script>' +
         inline('analytics', 'inline-3'),
     );
-    await new ScriptGate(() => consent({ analytics: true, marketing: false })).apply();
+    const gate = new ScriptGate(() => consent({ analytics: true, marketing: false }));
+    expect([...gate.ran]).to.deep.equal([]);
+    await gate.apply();
     expect(window.gateLog).to.deep.equal(['inline-1', 'external-a', 'inline-2', 'external-b', 'inline-3']);
+    expect([...gate.ran]).to.deep.equal(['analytics']);
   });
 
   it('runs each gated script at most once, across passes and gates', async () => {
@@ -111,8 +114,10 @@ describe('ScriptGate', () => {
 
   it('runs !category scripts on refusal only', async () => {
     await page(inline('!analytics', 'cookieless') + inline('analytics', 'tracking'));
-    await new ScriptGate(() => consent({ analytics: false })).apply();
+    const gate = new ScriptGate(() => consent({ analytics: false }));
+    await gate.apply();
     expect(window.gateLog).to.deep.equal(['cookieless']);
+    expect(gate.ran.size, 'a refusal-gated script is no tracking to undo').to.equal(0);
   });
 
   it('stops the rest of a chain when consent is withdrawn meanwhile', async () => {

@@ -4,6 +4,8 @@ import { th } from '../../../locales/th.js';
 import type { CategoryChoices, OptionalCategory } from '../../core/categories.js';
 import type { ConfigAttribute, RawConfig } from '../../core/config.js';
 import type { ConsentRecord } from '../../core/consent-record.js';
+import type { ConsentChange, ConsentStore } from '../../core/consent-store.js';
+import { formatDate } from '../../core/format-date.js';
 import { resolveLanguage, type Language } from '../../core/language.js';
 import type { Messages } from '../../core/messages.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
@@ -79,6 +81,8 @@ export class YinyomConsent extends LitElement {
     respectGpc: { attribute: 'respect-gpc' },
     logUrl: { attribute: 'log-url' },
     noSettingsButton: { type: Boolean, attribute: 'no-settings-button' },
+    reloadOnWithdrawal: { attribute: 'reload-on-withdrawal' },
+    clearCookies: { attribute: 'clear-cookies' },
     chosenLanguage: { state: true },
     draft: { state: true },
     preferencesOpen: { state: true },
@@ -111,6 +115,10 @@ export class YinyomConsent extends LitElement {
   logUrl?: string;
   /** Hides the floating button that reopens the preferences. */
   noSettingsButton = false;
+  /** `off` keeps the page as it is when a category that already ran is withdrawn. Default `on`. */
+  reloadOnWithdrawal?: string;
+  /** Extra cookies to delete on withdrawal, e.g. `analytics:_hj* marketing:_tt_*`. */
+  clearCookies?: string;
 
   /** The visitor's pick from the language switch, which outranks every other source. */
   private chosenLanguage?: Language;
@@ -202,45 +210,59 @@ export class YinyomConsent extends LitElement {
     if (this.dialog?.open) this.dialog.close();
   }
 
+  /**
+   * @internal An earlier <yinyom-consent> that already serves this page. A second one
+   * (a CMS block and a theme both adding it) stands by and forwards to the first, so the
+   * visitor sees one banner and each choice is written once.
+   */
+  get primary(): YinyomConsent | undefined {
+    const first = document.querySelector('yinyom-consent');
+    return first !== this && first instanceof YinyomConsent ? first : undefined;
+  }
+
   /** The standing choice, or null before the visitor has chosen. */
   getConsent(): ConsentRecord | null {
-    return this.consent.store.consent;
+    return this.primary?.getConsent() ?? this.consent.store.consent;
   }
 
   /** Whether a category is granted now (`necessary` always is). */
   hasConsent(category: string): boolean {
-    return this.consent.store.hasConsent(category);
+    return this.primary?.hasConsent(category) ?? this.consent.store.hasConsent(category);
   }
 
-  /** Grants every category in use and stores the choice. */
+  /** Grants every category in use (all but marketing under Global Privacy Control) and stores the choice. */
   acceptAll(): ConsentRecord {
-    const { consent } = this.consent.store.acceptAll(this.language);
-    this.closePreferences();
-    return consent;
+    return this.primary?.acceptAll() ?? this.choose((store) => store.acceptAll(this.language));
   }
 
   /** Refuses every optional category and stores the choice. */
   rejectAll(): ConsentRecord {
-    const { consent } = this.consent.store.rejectAll(this.language);
-    this.closePreferences();
-    return consent;
+    return this.primary?.rejectAll() ?? this.choose((store) => store.rejectAll(this.language));
   }
 
   /** Stores a choice per category; categories left out are refused. */
   save(choices: CategoryChoices): ConsentRecord {
-    const { consent } = this.consent.store.save(choices, this.language);
-    this.closePreferences();
-    return consent;
+    return this.primary?.save(choices) ?? this.choose((store) => store.save(choices, this.language));
   }
 
   /** Forgets the stored choice and shows the notice again. */
   reset(): void {
+    const primary = this.primary;
+    if (primary) return primary.reset();
     this.closePreferences();
     this.consent.store.reset();
   }
 
+  private choose(act: (store: ConsentStore) => ConsentChange): ConsentRecord {
+    const { consent } = act(this.consent.store);
+    this.closePreferences();
+    return consent;
+  }
+
   /** Opens the preferences; resolves once the dialog is open. */
   async showPreferences(): Promise<void> {
+    const primary = this.primary;
+    if (primary) return primary.showPreferences();
     if (this.preferencesOpen) return;
     this.opener = deepActiveElement();
     const consent = this.consent.store.consent;
@@ -271,6 +293,7 @@ export class YinyomConsent extends LitElement {
   }
 
   protected override render() {
+    if (this.primary) return nothing;
     const language = this.language;
     const m = MESSAGES[language];
     const other = OTHER[language];
@@ -343,7 +366,9 @@ export class YinyomConsent extends LitElement {
                 </li>
                 ${config.categories.map((category) => this.renderCategory(category, m))}
               </ul>
+              ${store.gpc && config.categories.includes('marketing') ? html`<p class="notice">${m.gpc}</p>` : nothing}
               <p class="logs">${m.trafficLogs}</p>
+              ${consent ? html`<p class="logs">${m.receipt(consent.id, formatDate(consent.updatedAt, language))}</p>` : nothing}
               <div class="actions">
                 ${choiceButtons}
                 <button

@@ -1,0 +1,217 @@
+// What happens around a choice: Consent Mode signals, receipts, withdrawal, Global Privacy
+// Control, other tabs, and a page that holds two elements.
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import '../../src/define.js';
+import type { YinyomConsent } from '../../src/index.js';
+import { en } from '../../locales/en.js';
+import { th } from '../../locales/th.js';
+
+type DataLayerWindow = Window & { dataLayer?: IArguments[] };
+
+let counter = 0;
+const names: string[] = [];
+
+async function mount(attributes = '', cookieName = `yinyom-life-${Date.now()}-${counter++}`): Promise<YinyomConsent> {
+  names.push(cookieName);
+  const el = await fixture<YinyomConsent>(
+    staticHtml`<yinyom-consent cookie-name=${cookieName} ${unsafeStatic(attributes)}></yinyom-consent>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+const part = (el: YinyomConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const hasCookie = (name: string) => document.cookie.split('; ').some((c) => c.startsWith(`${name}=`));
+
+function consentEntries(kind: 'default' | 'update') {
+  return ((window as DataLayerWindow).dataLayer ?? [])
+    .filter((entry) => Object.prototype.toString.call(entry) === '[object Arguments]')
+    .map((entry) => Array.from(entry))
+    .filter(([command, type]) => command === 'consent' && type === kind);
+}
+
+describe('around a choice', () => {
+  afterEach(() => {
+    for (const name of [...names.splice(0), '_ga', '_gid', '_fbp', '_hjSession_1']) {
+      document.cookie = `${name}=; Path=/; Max-Age=0`;
+    }
+  });
+
+  describe('Google Consent Mode v2', () => {
+    it('pushes "denied" by default before anything runs, then an update on each choice', async () => {
+      const el = await mount('categories="functional analytics marketing"');
+      const [defaults] = consentEntries('default');
+      expect(defaults[2]).to.include({
+        ad_storage: 'denied',
+        analytics_storage: 'denied',
+        ad_user_data: 'denied',
+        ad_personalization: 'denied',
+        security_storage: 'granted',
+      });
+      const before = consentEntries('update').length;
+      el.save({ analytics: true });
+      const updates = consentEntries('update');
+      expect(updates).to.have.length(before + 1);
+      expect(updates[updates.length - 1][2]).to.include({
+        analytics_storage: 'granted',
+        ad_storage: 'denied',
+        ad_user_data: 'denied',
+        functionality_storage: 'denied',
+      });
+    });
+
+    it('sends nothing when consent-mode="off"', async () => {
+      const before = consentEntries('update').length;
+      const el = await mount('consent-mode="off"');
+      el.acceptAll();
+      expect(consentEntries('update')).to.have.length(before);
+    });
+
+    it('tells a returning visitor\'s tags at once, before the gate runs', async () => {
+      const cookieName = `yinyom-cm-${counter++}`;
+      (await mount('', cookieName)).acceptAll();
+      document.querySelector('yinyom-consent')!.remove();
+      const before = consentEntries('update').length;
+      await mount('', cookieName);
+      const updates = consentEntries('update');
+      expect(updates).to.have.length(before + 1);
+      expect(updates[updates.length - 1][2]).to.include({ analytics_storage: 'granted' });
+    });
+  });
+
+  describe('receipts', () => {
+    it('posts the record, the page and the policy to log-url after each choice, once', async () => {
+      const el = await mount('log-url="/test/receipts" policy-url="/privacy" lang="en"');
+      const { id } = el.acceptAll();
+      el.acceptAll();
+      type Stored = { body: string };
+      let mine: Stored[] = [];
+      await waitUntil(async () => {
+        const all: Stored[] = await (await fetch('/test/receipts')).json();
+        mine = all.filter((r) => r.body.includes(id));
+        return mine.length > 0;
+      }, 'no receipt arrived');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const all: Stored[] = await (await fetch('/test/receipts')).json();
+      expect(all.filter((r) => r.body.includes(id)), 'an unchanged choice sends nothing').to.have.length(1);
+      const receipt = JSON.parse(mine[0].body);
+      expect(receipt).to.deep.include({ id, language: 'en', method: 'accept-all', policyUrl: '/privacy' });
+      expect(receipt.page).to.equal(location.origin + location.pathname);
+      expect(Object.keys(receipt).sort()).to.deep.equal(
+        ['categories', 'givenAt', 'id', 'language', 'method', 'page', 'policyUrl', 'revision', 'updatedAt'],
+      );
+    });
+
+    it('shows the visitor their own receipt in the preferences, dated in their language', async () => {
+      const el = await mount('lang="th"');
+      const { id, updatedAt } = el.acceptAll();
+      await el.showPreferences();
+      const thaiYear = String(new Date(updatedAt).getFullYear() + 543);
+      const text = el.shadowRoot!.querySelector('dialog')!.textContent!;
+      expect(text).to.contain(id);
+      expect(text).to.contain(thaiYear);
+      expect(text).to.contain(th.receipt(id, '').trim().split(' ')[0]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('withdrawal', () => {
+    it('deletes the cookies of a category that goes from granted to refused, and only those', async () => {
+      const el = await mount('categories="analytics marketing" clear-cookies="analytics:_hj*"');
+      el.acceptAll();
+      for (const name of ['_ga', '_gid', '_fbp', '_hjSession_1']) document.cookie = `${name}=x; Path=/`;
+      el.save({ marketing: true });
+      expect(hasCookie('_ga')).to.equal(false);
+      expect(hasCookie('_gid')).to.equal(false);
+      expect(hasCookie('_hjSession_1')).to.equal(false);
+      expect(hasCookie('_fbp'), 'marketing was not withdrawn').to.equal(true);
+      expect(hasCookie(el.getAttribute('cookie-name')!), 'the choice itself stays').to.equal(true);
+    });
+
+    it('deletes them on reset too: forgetting the choice withdraws it', async () => {
+      const el = await mount('categories="marketing"');
+      el.acceptAll();
+      document.cookie = '_fbp=x; Path=/';
+      el.reset();
+      expect(hasCookie('_fbp')).to.equal(false);
+    });
+  });
+
+  describe('Global Privacy Control', () => {
+    const define = (get: () => unknown) =>
+      Object.defineProperty(navigator, 'globalPrivacyControl', { get, configurable: true });
+    afterEach(() => {
+      delete (navigator as unknown as Record<string, unknown>).globalPrivacyControl;
+    });
+
+    it('accept all leaves marketing off, says why, and a switch can still turn it on', async () => {
+      define(() => true);
+      const el = await mount('categories="analytics marketing" lang="en"');
+      expect(el.acceptAll().categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
+      await el.showPreferences();
+      expect(el.shadowRoot!.querySelector('dialog')!.textContent).to.contain(en.gpc);
+      await expect(el).to.be.accessible();
+      expect(el.save({ analytics: true, marketing: true }).categories.marketing).to.equal(true);
+    });
+
+    it('is ignored with respect-gpc="off", and a throwing getter is no signal', async () => {
+      define(() => true);
+      expect((await mount('categories="marketing" respect-gpc="off"')).acceptAll().categories.marketing).to.equal(true);
+      document.querySelector('yinyom-consent')!.remove();
+      define(() => {
+        throw new Error('blocked');
+      });
+      expect((await mount('categories="marketing"')).acceptAll().categories.marketing).to.equal(true);
+    });
+  });
+
+  describe('one page, one choice', () => {
+    it('a second call of the same choice stores nothing and fires no change', async () => {
+      const el = await mount();
+      el.acceptAll();
+      let changes = 0;
+      const count = () => changes++;
+      window.addEventListener('yinyom-change', count);
+      try {
+        el.acceptAll();
+        el.acceptAll();
+      } finally {
+        window.removeEventListener('yinyom-change', count);
+      }
+      expect(changes).to.equal(0);
+    });
+
+    it('two elements on a page show one banner and write each choice once', async () => {
+      const host = await fixture<HTMLElement>(staticHtml`<div></div>`);
+      const cookieName = `yinyom-two-${counter++}`;
+      names.push(cookieName);
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        host.innerHTML = `<yinyom-consent cookie-name="${cookieName}"></yinyom-consent><yinyom-consent cookie-name="${cookieName}"></yinyom-consent>`;
+        const [first, second] = Array.from(host.querySelectorAll('yinyom-consent'));
+        await first.updateComplete;
+        await second.updateComplete;
+        expect(part(first, 'banner')).to.exist;
+        expect(second.shadowRoot!.querySelector('*')).to.equal(null);
+        expect(warnings.some((w) => w.includes('more than one <yinyom-consent>'))).to.equal(true);
+        let changes = 0;
+        const count = () => changes++;
+        window.addEventListener('yinyom-change', count);
+        const changed = oneEvent(window, 'yinyom-change');
+        second.rejectAll();
+        await changed;
+        window.removeEventListener('yinyom-change', count);
+        expect(changes).to.equal(1);
+        expect(first.getConsent()!.method).to.equal('reject-all');
+        expect(second.getConsent()).to.deep.equal(first.getConsent());
+        await first.updateComplete;
+        expect(part(first, 'banner')).to.equal(null);
+      } finally {
+        console.warn = warn;
+      }
+    });
+  });
+});
