@@ -113,6 +113,22 @@ describe('dist/yinyom.min.js', () => {
     expect(fresh.ran).to.deep.equal(['marketing', 'no-analytics']);
   });
 
+  it('keeps the page as it is on withdrawal when reload-on-withdrawal="off"', async () => {
+    const win = await open('/test/fixtures/bundle/page.html');
+    element(win).setAttribute('reload-on-withdrawal', 'off');
+    await element(win).updateComplete;
+    win.yinyom.acceptAll();
+    await waitUntil(() => win.ran.length === 4, `ran: ${win.ran}`);
+    const frame = frames[frames.length - 1];
+    let reloaded = false;
+    frame.addEventListener('load', () => (reloaded = true), { once: true });
+    win.yinyom.rejectAll();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reloaded).to.equal(false);
+    expect(frame.contentWindow).to.equal(win);
+    expect(win.yinyom.hasConsent('analytics')).to.equal(false);
+  });
+
   it('treats a tampered cookie as no choice: banner, a warning, nothing gated', async () => {
     document.cookie = 'yinyom-bundle=1|1b4e28ba-2fa1-41d2-883f-0016d3cca427|1|th|zzzzzzzzzzzz|0|a|a1m1; Path=/';
     const win = await open('/test/fixtures/bundle/page.html');

@@ -68,7 +68,7 @@ export function decodeRecord(value: string): ConsentRecord | null {
     return null;
   }
   if (!(updatedAt >= givenAt && updatedAt < 8.64e15)) return null;
-  return {
+  const record: ConsentRecord = {
     id,
     revision,
     language: language as Language,
@@ -77,6 +77,8 @@ export function decodeRecord(value: string): ConsentRecord | null {
     method: CONSENT_METHODS[METHOD_CODES.indexOf(method)],
     categories: categories as CategoryStates,
   };
+  // Only the exact bytes we write: no leading zeros, no stray percent-encoding, one form per record.
+  return encodeRecord(record) === value ? record : null;
 }
 
 /** Whether a stored record still stands for this site's current policy and lifetime. */

@@ -138,6 +138,25 @@ describe('around a choice', () => {
     });
   });
 
+  describe('a cookie the browser refuses', () => {
+    it('says so once on the console and keeps the choice for this page view', async () => {
+      const errors: string[] = [];
+      const error = console.error;
+      console.error = (message: string) => errors.push(message);
+      try {
+        const el = await mount('cookie-domain="example.invalid" categories="analytics"');
+        el.acceptAll();
+        await el.updateComplete;
+        expect(el.hasConsent('analytics')).to.equal(true);
+        expect(part(el, 'banner')).to.equal(null);
+        expect(errors.filter((m) => m.includes('refused to store the consent cookie'))).to.have.length(1);
+        expect(errors[0]).to.contain('domain "example.invalid"');
+      } finally {
+        console.error = error;
+      }
+    });
+  });
+
   describe('Global Privacy Control', () => {
     const define = (get: () => unknown) =>
       Object.defineProperty(navigator, 'globalPrivacyControl', { get, configurable: true });

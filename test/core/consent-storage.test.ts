@@ -32,6 +32,41 @@ describe('cookieStorage', () => {
   });
 });
 
+describe('cookieStorage attributes', () => {
+  /** Records what would be written, without touching the real jar. */
+  function capture(run: () => void): string[] {
+    const writes: string[] = [];
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: (v: string) => writes.push(v) });
+    try {
+      run();
+    } finally {
+      delete (document as unknown as Record<string, unknown>).cookie;
+    }
+    return writes;
+  }
+
+  it('writes Path=/ and SameSite=Lax, no Domain, and Secure only on https', () => {
+    const [plain] = capture(() => cookieStorage({ name: 'c', secure: false }).write('v', 30));
+    expect(plain).to.match(/^c=v; path=\/; sameSite=Lax; expires=[^;]+ GMT$/i);
+    expect(plain).to.not.match(/secure|domain/i);
+    const [secure] = capture(() => cookieStorage({ name: 'c', secure: true }).write('v', 30));
+    expect(secure).to.match(/; secure(;|$)/i);
+  });
+
+  it('follows the page: Secure exactly when it is served over https', () => {
+    const [write] = capture(() => cookieStorage({ name: 'c' }).write('v', 1));
+    expect(/; secure/i.test(write)).to.equal(location.protocol === 'https:');
+  });
+
+  it('adds Domain only when configured, and expires after the given days', () => {
+    const before = Date.now();
+    const [write] = capture(() => cookieStorage({ name: 'c', domain: 'example.go.th' }).write('v', 30));
+    expect(write).to.match(/; domain=example\.go\.th(;|$)/i);
+    const expires = Date.parse(/expires=([^;]+)/i.exec(write)![1]);
+    expect(expires - before).to.be.within(30 * 86_400_000 - 2000, 30 * 86_400_000 + 2000);
+  });
+});
+
 describe('memoryStorage', () => {
   it('holds one value', () => {
     const storage = memoryStorage('x');
