@@ -123,6 +123,7 @@ export const styles = css`
     border-top: 1px solid var(--_border);
   }
   li > div { display: contents; }
+  li input, .always { grid-area: 1 / 2; }
   li p { grid-column: 1 / -1; margin: 0; color: var(--_muted); font-size: 0.95em; }
   label, .label { font-weight: 600; }
   .always { white-space: nowrap; font-size: 0.9em; color: var(--_muted); }
