@@ -133,6 +133,10 @@ export class YinyomConsent extends LitElement {
 
   /** What had focus before the preferences opened, to return it there on close. */
   private opener?: HTMLElement;
+  private observedBanner?: HTMLElement;
+  private readonly bannerSize = new ResizeObserver(() => this.padPage(this.observedBanner));
+  /** The page's own scroll padding on the banner's edge, to put back. */
+  private pagePadding?: [string, string];
   private statusTimer?: ReturnType<typeof setTimeout>;
 
   /** The language the notice is shown in now. */
@@ -152,6 +156,40 @@ export class YinyomConsent extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('click', this.handleDocumentClick);
     clearTimeout(this.statusTimer);
+    this.bannerSize.disconnect();
+    this.padPage(undefined);
+  }
+
+  protected override firstUpdated(): void {
+    // The page's own font first, then a Thai-capable stack: a page font without Thai glyphs
+    // must not leave Thai to whatever the system picks. Set through the CSSOM, which a strict
+    // style-src allows, unlike a style attribute.
+    this.renderRoot.querySelector<HTMLElement>('.root')?.style.setProperty('--_page-font', getComputedStyle(this).fontFamily);
+  }
+
+  protected override updated(): void {
+    const banner = this.renderRoot.querySelector<HTMLElement>('.banner:not([hidden])') ?? undefined;
+    if (banner !== this.observedBanner) {
+      this.bannerSize.disconnect();
+      if (banner) this.bannerSize.observe(banner);
+      this.observedBanner = banner;
+    }
+    this.padPage(banner);
+  }
+
+  /**
+   * While the banner covers an edge of the viewport, the page scrolls focused elements clear
+   * of it (WCAG 2.4.11, focus not obscured); the page's own scroll padding comes back after.
+   */
+  private padPage(banner: HTMLElement | undefined): void {
+    const style = document.documentElement.style;
+    if (this.pagePadding) style.setProperty(...this.pagePadding);
+    this.pagePadding = undefined;
+    const position = this.consent.config?.position;
+    if (!banner || position === 'center') return;
+    const property = `scroll-padding-${position}`;
+    this.pagePadding = [property, style.getPropertyValue(property)];
+    style.setProperty(property, `${banner.offsetHeight + 16}px`);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -277,8 +315,8 @@ export class YinyomConsent extends LitElement {
     const id = `category-${category}`;
     return html`<li part="category">
       <div>
-        <label for=${id}>${m.categories[category].title}</label>
-        <p id=${`${id}-description`}>${m.categories[category].description}</p>
+        <label for=${id} part="category-title">${m.categories[category].title}</label>
+        <p id=${`${id}-description`} part="category-description">${m.categories[category].description}</p>
       </div>
       <input
         type="checkbox"
@@ -318,7 +356,7 @@ export class YinyomConsent extends LitElement {
         ${m.rejectAll}
       </button>
     `;
-    return html`<div class="${config.theme} ${config.position}" lang=${language}>
+    return html`<div class="root ${config.theme} ${config.position}" lang=${language}>
       ${consent
         ? nothing
         : html`<section
@@ -332,7 +370,7 @@ export class YinyomConsent extends LitElement {
               <h2 id="banner-title" part="title">${m.bannerTitle}</h2>
               ${languageButton}
             </div>
-            ${store.askReason === 'revision' ? html`<p class="notice">${m.policyChanged}</p>` : nothing}
+            ${store.askReason === 'revision' ? html`<p class="notice" part="notice">${m.policyChanged}</p>` : nothing}
             <p part="text">${m.bannerText(config.org)} ${policyLink}</p>
             <div class="actions">
               ${choiceButtons}
@@ -349,26 +387,30 @@ export class YinyomConsent extends LitElement {
       <dialog part="dialog" aria-labelledby="preferences-title" @close=${this.handleDialogClose}>
         ${this.preferencesOpen
           ? html`<div class="head">
-                <h2 id="preferences-title">${m.preferencesTitle}</h2>
+                <h2 id="preferences-title" part="preferences-title">${m.preferencesTitle}</h2>
                 <span>
                   ${languageButton}
                   <button class="quiet" part="button close-button" @click=${this.closePreferences}>${m.close}</button>
                 </span>
               </div>
-              <p>${m.preferencesIntro} ${policyLink}</p>
+              <p part="preferences-text">${m.preferencesIntro} ${policyLink}</p>
               <ul>
                 <li part="category">
                   <div>
-                    <span class="label" id="category-necessary">${m.necessary.title}</span>
-                    <p>${m.necessary.description}</p>
+                    <span class="label" part="category-title" id="category-necessary">${m.necessary.title}</span>
+                    <p part="category-description">${m.necessary.description}</p>
                   </div>
                   <span class="always">${m.alwaysOn}</span>
                 </li>
                 ${config.categories.map((category) => this.renderCategory(category, m))}
               </ul>
-              ${store.gpc && config.categories.includes('marketing') ? html`<p class="notice">${m.gpc}</p>` : nothing}
-              <p class="logs">${m.trafficLogs}</p>
-              ${consent ? html`<p class="logs">${m.receipt(consent.id, formatDate(consent.updatedAt, language))}</p>` : nothing}
+              ${store.gpc && config.categories.includes('marketing')
+                ? html`<p class="notice" part="notice">${m.gpc}</p>`
+                : nothing}
+              <p class="logs" part="traffic-logs">${m.trafficLogs}</p>
+              ${consent
+                ? html`<p class="logs" part="receipt">${m.receipt(consent.id, formatDate(consent.updatedAt, language))}</p>`
+                : nothing}
               <div class="actions">
                 ${choiceButtons}
                 <button

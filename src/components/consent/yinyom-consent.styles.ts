@@ -14,12 +14,16 @@ export const styles = css`
     --_radius: var(--yinyom-radius, 0.5rem);
     --_space: var(--yinyom-spacing, 1rem);
     --_shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.25);
-    font-family: var(--yinyom-font-family, inherit);
+    font-family: inherit;
     font-size: var(--yinyom-font-size, 1rem);
     line-height: 1.6;
     color: var(--_fg);
   }
   :host([hidden]) { display: none; }
+  .root {
+    font-family: var(--yinyom-font-family, var(--_page-font, sans-serif)), 'Sarabun', 'Noto Sans Thai', 'Leelawadee UI',
+      'Tahoma', sans-serif;
+  }
   .dark {
     --_bg: var(--yinyom-color-background-dark, #1c1e22);
     --_fg: var(--yinyom-color-text-dark, #eceef1);
