@@ -2,7 +2,7 @@
 // and at 320 px; real key presses; equal weight by computed style and box; Thai words
 // never split across lines; focus visible and never hidden behind the banner.
 import { expect, fixture } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { axeViolations, frameAt, removeFrames } from '../helpers/frame.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../../src/define.js';
@@ -97,7 +97,8 @@ describe('<yinyom-consent> accessibility', () => {
     }
   }
 
-  for (const width of [320, 375, 768, 1280]) {
+  // 640 px is a 1280 px screen at 200 % zoom.
+  for (const width of [320, 375, 640, 768, 1280]) {
     it(`at ${width} px: accessible, nothing overflows, accept and reject weigh the same`, async () => {
       for (const theme of ['light', 'dark']) {
         for (const lang of ['th', 'en']) {
@@ -180,6 +181,42 @@ describe('<yinyom-consent> accessibility', () => {
     } finally {
       html.style.scrollPaddingBottom = '';
     }
+  });
+
+  describe('system settings', () => {
+    /** Engines whose driver cannot emulate a media feature skip, saying so, rather than pass blindly. */
+    async function emulate(this: Mocha.Context, media: Record<string, string>) {
+      try {
+        await emulateMedia(media as never);
+      } catch (error) {
+        this.skip();
+      }
+    }
+    afterEach(async () => {
+      await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' } as never).catch(() => {});
+    });
+
+    it('theme="auto" follows a dark system, and stays accessible', async function () {
+      await emulate.call(this, { colorScheme: 'dark' });
+      const el = await mount('lang="th"');
+      const background = getComputedStyle(part(el, 'banner')!).backgroundColor;
+      expect(contrast(background, 'rgb(0, 0, 0)'), 'a dark background').to.be.below(2);
+      await expect(el).to.be.accessible();
+      el.remove();
+      const light = await mount('lang="th" theme="light"');
+      expect(getComputedStyle(part(light, 'banner')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+    });
+
+    it('stays usable in forced colours: switches and buttons keep visible edges', async function () {
+      await emulate.call(this, { forcedColors: 'active' });
+      const el = await mount('lang="th"');
+      await el.showPreferences();
+      const toggle = el.shadowRoot!.querySelector<HTMLElement>('[part~="toggle"]')!;
+      const style = getComputedStyle(toggle);
+      expect(parseFloat(style.borderTopWidth)).to.be.at.least(1);
+      expect(style.borderTopStyle).to.not.equal('none');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('with the keyboard', () => {
