@@ -40,6 +40,13 @@ const OTHER: Record<Language, Language> = { th: 'en', en: 'th' };
  * @csspart close-button - Closes the preferences without saving.
  * @csspart settings-button - The floating button that reopens the preferences after a choice.
  * @csspart status - The message confirming a save.
+ * @csspart notice - The "policy changed" line in the banner and the Global Privacy Control line in the preferences.
+ * @csspart preferences-title - The preferences' heading.
+ * @csspart preferences-text - The preferences' introduction.
+ * @csspart category-title - A category's name.
+ * @csspart category-description - A category's description.
+ * @csspart traffic-logs - The statement that the server keeps traffic logs whatever the choice.
+ * @csspart receipt - The visitor's own consent receipt (id and date).
  *
  * @cssproperty --yinyom-font-family - Font; the page's font by default, with a Thai fallback stack.
  * @cssproperty --yinyom-font-size - Base font size. Default `1rem`.
