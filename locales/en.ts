@@ -29,6 +29,10 @@ export const en: Messages = {
   gpc:
     'Your browser sends Global Privacy Control (GPC), which says you do not want to be tracked for marketing. ' +
     '"Accept all" therefore leaves marketing cookies off; you can still turn them on with the switch below.',
+  placeholder: (provider, category) =>
+    `This content comes from ${provider || 'an outside service'}, which sets ${category.toLowerCase()}. It is shown once you allow it.`,
+  loadOnce: 'Show this one only',
+  allowCategory: (category) => `Allow ${category.toLowerCase()}`,
   receipt: (id, date) => `Your consent record: ID ${id}, saved ${date}`,
   necessary: {
     title: 'Necessary cookies',

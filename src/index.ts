@@ -1,6 +1,7 @@
 // The npm entry: exports only. Importing it registers nothing and touches no DOM, so it is
 // safe on a server; import 'yinyom/define' to register <yinyom-consent>.
 export { YinyomConsent } from './components/consent/yinyom-consent.component.js';
+export { YinyomPlaceholder } from './components/placeholder/yinyom-placeholder.component.js';
 export { acceptAll, getConsent, hasConsent, onConsent, rejectAll, reset, save, showPreferences } from './api.js';
 export { YinyomChangeEvent, type YinyomChangeDetail } from './events/yinyom-change.js';
 export { YinyomReadyEvent, type YinyomReadyDetail } from './events/yinyom-ready.js';

@@ -6,6 +6,7 @@ import { cookieStorage, type ConsentStorage } from '../core/consent-storage.js';
 import { ConsentStore, type ConsentChange } from '../core/consent-store.js';
 import { clearCookies, cookiePatterns, TRACKER_COOKIES } from '../core/cookie-cleaner.js';
 import { crossTab, type CrossTab } from '../core/cross-tab.js';
+import { providerName } from '../core/embed-provider.js';
 import { receiptPage, sendReceipt } from '../core/receipt.js';
 import { ScriptGate } from '../core/script-gate.js';
 import { YinyomChangeEvent } from '../events/yinyom-change.js';
@@ -14,6 +15,10 @@ import { YinyomReadyEvent } from '../events/yinyom-ready.js';
 export interface ConsentHost extends ReactiveControllerHost {
   /** The element's configuration exactly as written, before validation. */
   rawConfig(): RawConfig;
+  /** The language the notice is shown in, for the placeholders. */
+  readonly language: string;
+  /** Grants one more category on the visitor's request (a placeholder's "allow"). */
+  allow(category: string): void;
   /** Another element that already serves the page: this one then keeps no store of its own. */
   readonly primary?: unknown;
 }
@@ -51,7 +56,12 @@ export class ConsentController implements ReactiveController {
   /** The choice last carried out, to tell what a new one withdraws. */
   private applied: ConsentRecord | null = null;
   private readonly reported = new Set<string>();
-  private readonly gate = new ScriptGate(() => this.current?.consent ?? null);
+  private readonly gate = new ScriptGate(() => this.current?.consent ?? null, {
+    blocked: (element) => this.showPlaceholder(element),
+    live: (element) => this.hidePlaceholder(element),
+  });
+  /** The placeholder standing in for each blocked iframe. */
+  private readonly placeholders = new WeakMap<HTMLElement, HTMLElement>();
   private readonly log: Pick<Console, 'warn' | 'error'>;
 
   constructor(
@@ -102,6 +112,9 @@ export class ConsentController implements ReactiveController {
     // The stored choice is read as soon as the element is in the page, not at first render.
     if (this.current) this.listen();
     this.sync();
+    this.gate.observe();
+    // Placeholders stand in for embeds before any choice too.
+    if (!this.current?.consent) void this.gate.apply();
   }
 
   hostUpdate(): void {
@@ -110,12 +123,45 @@ export class ConsentController implements ReactiveController {
 
   hostDisconnected(): void {
     this.release();
+    this.gate.disconnect();
   }
 
   private listen(): void {
     const store = this.current!;
     this.unsubscribe ??= store.subscribe((change, remote) => this.handleChange(change, remote));
     this.tabs ??= crossTab(this.config.cookieName, () => store.refresh(), { read: () => document.cookie });
+  }
+
+  /** Puts a placeholder in place of a blocked iframe (once), in the notice's language. */
+  private showPlaceholder(element: HTMLElement): void {
+    if (!(element instanceof HTMLIFrameElement)) return;
+    const existing = this.placeholders.get(element);
+    if (existing) return void existing.setAttribute('lang', this.host.language);
+    const placeholder = document.createElement('yinyom-placeholder');
+    const spec = element.getAttribute('data-consent') ?? '';
+    placeholder.setAttribute('provider', providerName(element.getAttribute('data-src') ?? ''));
+    placeholder.setAttribute('category', spec.split(/\s+/).find((t) => t && t[0] !== '!') ?? 'marketing');
+    placeholder.setAttribute('lang', this.host.language);
+    // Take the frame's size, through the CSSOM (a strict style-src allows it).
+    for (const side of ['width', 'height'] as const) {
+      const size = element.getAttribute(side);
+      if (size && /^\d+$/.test(size)) placeholder.style.setProperty(side, `${size}px`);
+    }
+    placeholder.addEventListener('yinyom-load-once', () => void this.gate.activate(element));
+    placeholder.addEventListener('yinyom-allow', (event) => this.host.allow((event as CustomEvent<{ category: string }>).detail.category));
+    this.placeholders.set(element, placeholder);
+    // Inline and important, so that a site's own `iframe { display: block }` cannot show an
+    // empty frame next to its placeholder.
+    element.style.setProperty('display', 'none', 'important');
+    element.before(placeholder);
+  }
+
+  private hidePlaceholder(element: HTMLElement): void {
+    const placeholder = this.placeholders.get(element);
+    if (!placeholder) return;
+    placeholder.remove();
+    this.placeholders.delete(element);
+    element.style.removeProperty('display');
   }
 
   private release(): void {

@@ -35,6 +35,10 @@ export interface Messages {
   readonly settingsButton: string;
   /** Shown in the preferences when the browser sends Global Privacy Control. */
   readonly gpc: string;
+  /** In place of a gated embed: where it comes from and what it would set. */
+  readonly placeholder: (provider: string, category: string) => string;
+  readonly loadOnce: string;
+  readonly allowCategory: (category: string) => string;
   /** The visitor's own receipt: the consent's id and when it was last changed. */
   readonly receipt: (id: string, date: string) => string;
   readonly necessary: CategoryText;

@@ -1,6 +1,6 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ConsentRecord } from '../../src/core/consent-record.js';
-import { isAllowed, ScriptGate } from '../../src/core/script-gate.js';
+import { isAllowed, knownTracker, ScriptGate } from '../../src/core/script-gate.js';
 
 declare global {
   interface Window {
@@ -106,7 +106,7 @@ describe('ScriptGate', () => {
     await page(
       '<script type="text/plain" data-consent="analytics" src="/test/fixtures/missing.js"></script>' + inline('analytics', 'after'),
     );
-    await new ScriptGate(() => consent({ analytics: true }), { log: { error: (m: string) => errors.push(m) } }).apply();
+    await new ScriptGate(() => consent({ analytics: true }), { log: { warn: () => {}, error: (m: string) => errors.push(m) } }).apply();
     expect(window.gateLog).to.deep.equal(['after']);
     expect(errors).to.have.length(1);
     expect(errors[0]).to.contain('missing.js failed to load');
@@ -144,5 +144,108 @@ describe('ScriptGate', () => {
     await new ScriptGate(() => consent({ analytics: true, marketing: false })).apply();
     expect(host.querySelector('iframe')!.hasAttribute('src')).to.equal(false);
     expect(host.querySelector('img')!.getAttribute('src')).to.match(/^data:image\/gif/);
+  });
+
+  it('does not stall on an inline script that throws', async () => {
+    const original = window.onerror;
+    const thrown: string[] = [];
+    window.onerror = (message) => (thrown.push(String(message)), true);
+    try {
+      await page(
+        `<script type="text/plain" data-consent="analytics">throw new Error('site bug')</script>` + inline('analytics', 'after'),
+      );
+      await new ScriptGate(() => consent({ analytics: true })).apply();
+    } finally {
+      window.onerror = original;
+    }
+    expect(thrown.some((m) => m.includes('site bug'))).to.equal(true);
+    expect(window.gateLog).to.deep.equal(['after']);
+  });
+
+  it('refuses an inline script that calls document.write, which would wipe the page', async () => {
+    const errors: unknown[][] = [];
+    const host = await page(
+      `<script type="text/plain" data-consent="analytics">document.write('<p>gone</p>')</script>` + inline('analytics', 'after'),
+    );
+    await new ScriptGate(() => consent({ analytics: true }), { log: { warn: () => {}, error: (...a: unknown[]) => errors.push(a) } }).apply();
+    expect(window.gateLog).to.deep.equal(['after']);
+    expect(document.body.contains(host)).to.equal(true);
+    expect(String(errors[0][0])).to.contain('document.write()');
+    expect(host.querySelector('script')!.getAttribute('data-yinyom-state')).to.equal('refused');
+  });
+
+  it('sets src, srcset and href from their data- twins, and reloads media', async () => {
+    const host = await page(
+      '<img data-consent="analytics" data-srcset="data:image/gif;base64,R0lGODlhAQABAAAAACw= 1x" alt="">' +
+        '<link data-consent="analytics" rel="stylesheet" data-href="data:text/css,p{}">' +
+        '<video data-consent="analytics" data-src="data:video/mp4;base64,AAAA"></video>',
+    );
+    let loaded = false;
+    (host.querySelector('video') as HTMLVideoElement).load = () => void (loaded = true);
+    await new ScriptGate(() => consent({ analytics: true })).apply();
+    expect(host.querySelector('img')!.getAttribute('srcset')).to.match(/^data:image\/gif/);
+    expect(host.querySelector('link')!.getAttribute('href')).to.equal('data:text/css,p{}');
+    expect(host.querySelector('video')!.getAttribute('src')).to.match(/^data:video/);
+    expect(loaded).to.equal(true);
+  });
+
+  it('handles gated markup added later: inert until allowed, live at once when allowed', async () => {
+    const host = await page('');
+    let current: ConsentRecord | null = null;
+    const gate = new ScriptGate(() => current);
+    gate.observe();
+    try {
+      host.insertAdjacentHTML('beforeend', inline('analytics', 'spa-1'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await gate.apply();
+      expect(window.gateLog).to.deep.equal([]);
+      current = consent({ analytics: true });
+      await gate.apply();
+      expect(window.gateLog).to.deep.equal(['spa-1']);
+      // A route change brings a new fragment: it runs without anyone calling apply().
+      host.insertAdjacentHTML('beforeend', `<section>${inline('analytics', 'spa-2')}</section>`);
+      await waitUntil(() => window.gateLog!.length === 2, `ran: ${window.gateLog}`);
+      expect(window.gateLog).to.deep.equal(['spa-1', 'spa-2']);
+    } finally {
+      gate.disconnect();
+    }
+    host.insertAdjacentHTML('beforeend', inline('analytics', 'after-disconnect'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(window.gateLog).to.deep.equal(['spa-1', 'spa-2']);
+  });
+
+  it('warns once about a known tracker that is not gated, naming the fix', async () => {
+    const warnings: unknown[][] = [];
+    // innerHTML never runs or fetches a script: the warning is about the markup alone.
+    await page(
+      '<script src="https://www.googletagmanager.com/gtag/js?id=G-XXXX"></script>' +
+        '<script src="https://connect.facebook.net/en_US/fbevents.js" type="module"></script>' +
+        '<script src="/site.js"></script>' +
+        '<script type="text/plain" data-consent="analytics" src="https://www.googletagmanager.com/gtag/js?id=G-OK"></script>',
+    );
+    const gate = new ScriptGate(() => null, { log: { warn: (...a: unknown[]) => warnings.push(a), error: () => {} } });
+    await gate.apply();
+    await gate.apply();
+    expect(warnings).to.have.length(2);
+    expect(String(warnings[0][0])).to.contain('Google Analytics / Tag Manager without consent');
+    expect(String(warnings[0][2])).to.contain('type="text/plain" data-consent="analytics"');
+    expect(String(warnings[1][0])).to.contain('Meta pixel');
+    expect(String(warnings[1][2])).to.contain('data-consent="marketing"');
+  });
+
+  it('activates one element on request, whatever the choice', async () => {
+    const host = await page('<iframe data-consent="marketing" data-src="about:blank#one" title="one"></iframe>');
+    const gate = new ScriptGate(() => null);
+    await gate.activate(host.querySelector('iframe')!);
+    expect(host.querySelector('iframe')!.getAttribute('src')).to.equal('about:blank#one');
+  });
+});
+
+describe('knownTracker', () => {
+  it('recognises trackers by where they load from', () => {
+    expect(knownTracker('https://www.googletagmanager.com/gtm.js?id=GTM-X')).to.deep.equal(['Google Analytics / Tag Manager', 'analytics']);
+    expect(knownTracker('https://cdn.matomo.cloud/site.matomo.cloud/matomo.js')![0]).to.equal('Matomo');
+    expect(knownTracker('https://www.youtube-nocookie.com/embed/abc')).to.deep.equal(['embedded content', 'marketing']);
+    expect(knownTracker('/js/app.js')).to.equal(undefined);
   });
 });

@@ -298,6 +298,13 @@ export class YinyomConsent extends LitElement {
     this.consent.store.reset();
   }
 
+  /** @internal Grants one more category and keeps the rest of the choice (a placeholder's "allow"). */
+  allow(category: string): void {
+    const choices: Record<string, boolean> = { ...this.getConsent()?.categories, [category]: true };
+    delete choices.necessary;
+    this.save(choices);
+  }
+
   private choose(act: (store: ConsentStore) => ConsentChange): ConsentRecord {
     const { consent } = act(this.consent.store);
     this.closePreferences();

@@ -30,7 +30,7 @@ export const styles = css`
     --_muted: var(--yinyom-color-muted-dark, #c1c7d0);
     --_accent: var(--yinyom-color-accent-dark, #9cc3ff);
     --_on-accent: var(--yinyom-color-on-accent-dark, #0b1b30);
-    --_border: var(--yinyom-color-border-dark, #6b7380);
+    --_border: var(--yinyom-color-border-dark, #8b93a1);
     --_focus: var(--yinyom-color-focus-dark, #9cc3ff);
   }
   /* The same palette for theme="auto" on a dark system. Written twice because one block
@@ -42,7 +42,7 @@ export const styles = css`
       --_muted: var(--yinyom-color-muted-dark, #c1c7d0);
       --_accent: var(--yinyom-color-accent-dark, #9cc3ff);
       --_on-accent: var(--yinyom-color-on-accent-dark, #0b1b30);
-      --_border: var(--yinyom-color-border-dark, #6b7380);
+      --_border: var(--yinyom-color-border-dark, #8b93a1);
       --_focus: var(--yinyom-color-focus-dark, #9cc3ff);
     }
   }
@@ -75,6 +75,8 @@ export const styles = css`
   p { margin: 0 0 0.75rem; }
   .notice { font-weight: 600; }
   a { color: inherit; text-underline-offset: 0.2em; }
+  /* Clear of the vowels Thai writes below the line. */
+  :lang(th) a { text-underline-offset: 0.35em; text-decoration-thickness: 1px; }
   .head {
     display: flex;
     gap: 0.5rem var(--_space);
@@ -116,6 +118,16 @@ export const styles = css`
     box-shadow: var(--_shadow);
   }
   dialog::backdrop { background: rgb(0 0 0 / 0.5); }
+  dialog { overscroll-behavior: contain; }
+  /* The choices stay in reach however long the text: a footer that sticks to the bottom. */
+  dialog .actions {
+    position: sticky;
+    bottom: calc(-1.5 * var(--_space));
+    margin: var(--_space) calc(-1.5 * var(--_space)) calc(-1.5 * var(--_space));
+    padding: 0.75rem calc(1.5 * var(--_space));
+    background: var(--_bg);
+    border-top: 1px solid var(--_border);
+  }
   ul { list-style: none; margin: 0 0 var(--_space); padding: 0; }
   /* Name and switch on one row, the description below at full width, even at 320 px. */
   li {
@@ -164,7 +176,11 @@ export const styles = css`
   }
   .settings { font-size: 0.875em; }
   /* Above the settings button, never over it. */
+  /* Inverted, so that a message never passes for a second button. */
   .status {
+    background: var(--_fg);
+    color: var(--_bg);
+    border-color: transparent;
     bottom: calc(var(--_space) + 3.5rem);
     max-width: calc(100vw - 2 * var(--_space));
     padding: 0.5rem 1rem;
@@ -175,8 +191,9 @@ export const styles = css`
   @media (max-width: 30rem) {
     .banner, .top .banner, .center .banner { inset: auto 0 0; transform: none; border-radius: var(--_radius) var(--_radius) 0 0; padding: 0.75rem 1rem; }
     .top .banner { inset: 0 0 auto; border-radius: 0 0 var(--_radius) var(--_radius); }
-    .actions > button { flex-basis: 8rem; }
+    .actions > button { flex-basis: 100%; }
     dialog { padding: var(--_space); }
+    dialog .actions { margin-inline: calc(-1 * var(--_space)); margin-bottom: calc(-1 * var(--_space)); padding-inline: var(--_space); bottom: calc(-1 * var(--_space)); }
   }
   @media (prefers-reduced-motion: no-preference) {
     input[role='switch']::before { transition: left 0.15s; }

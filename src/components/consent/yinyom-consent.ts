@@ -1,3 +1,4 @@
+import '../placeholder/yinyom-placeholder.js';
 import { YinyomConsent } from './yinyom-consent.component.js';
 
 export * from './yinyom-consent.component.js';

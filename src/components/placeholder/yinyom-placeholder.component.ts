@@ -1,0 +1,105 @@
+import { css, html, LitElement } from 'lit';
+import { en } from '../../../locales/en.js';
+import { th } from '../../../locales/th.js';
+import { isOptionalCategory } from '../../core/categories.js';
+import { toLanguage } from '../../core/language.js';
+
+/**
+ * Stands in for a gated embed (a video, a map) until the visitor allows it: says where it
+ * comes from and what it would set, and offers to show this one only or to allow the
+ * category. Created by <yinyom-consent>; a site does not write it by hand.
+ *
+ * @summary The placeholder shown in place of a gated iframe.
+ * @event yinyom-load-once - The visitor asked to show this embed only.
+ * @event yinyom-allow - The visitor asked to allow the embed's category. `detail: { category }`.
+ * @csspart placeholder - The box.
+ * @csspart load-once-button - "Show this one only".
+ * @csspart allow-button - "Allow …".
+ */
+export class YinyomPlaceholder extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+      max-width: 100%;
+      min-height: 10rem;
+      font-family: inherit;
+      line-height: 1.6;
+    }
+    div {
+      box-sizing: border-box;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      gap: 0.75rem;
+      height: 100%;
+      min-height: inherit;
+      padding: 1rem;
+      border: 1px dashed var(--yinyom-color-border, #6b7380);
+      border-radius: var(--yinyom-radius, 0.5rem);
+      background: var(--yinyom-color-background, #fff);
+      color: var(--yinyom-color-text, #1f2328);
+    }
+    p { margin: 0; }
+    span { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    button {
+      font: inherit;
+      min-height: 2.75rem;
+      padding: 0.5rem 1rem;
+      border: 2px solid var(--yinyom-color-accent, #0b57a4);
+      border-radius: var(--yinyom-radius, 0.5rem);
+      background: var(--yinyom-color-accent, #0b57a4);
+      color: var(--yinyom-color-on-accent, #fff);
+      font-weight: 600;
+      cursor: pointer;
+    }
+    button:focus-visible { outline: 3px solid var(--yinyom-color-focus, #0b57a4); outline-offset: 2px; }
+  `;
+
+  static override properties = {
+    provider: { attribute: 'provider' },
+    category: { attribute: 'category' },
+  };
+
+  /** Where the embed comes from ("YouTube"). */
+  provider = '';
+  /** The category that allows it. */
+  category = 'marketing';
+
+  // `lang` is the global attribute; re-render when it changes.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  protected override render() {
+    const m = toLanguage(this.lang) === 'en' ? en : th;
+    const category = isOptionalCategory(this.category) ? this.category : 'marketing';
+    const title = m.categories[category].title;
+    const text = m.placeholder(this.provider, title);
+    return html`<div part="placeholder" role="group" aria-labelledby="text">
+      <p id="text">${text}</p>
+      <span>
+        <button part="load-once-button" @click=${() => this.dispatchEvent(new Event('yinyom-load-once', { bubbles: true }))}>
+          ${m.loadOnce}
+        </button>
+        <button
+          part="allow-button"
+          @click=${() => this.dispatchEvent(new CustomEvent('yinyom-allow', { bubbles: true, detail: { category } }))}
+        >
+          ${m.allowCategory(title)}
+        </button>
+      </span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yinyom-placeholder': YinyomPlaceholder;
+  }
+}

@@ -1,0 +1,142 @@
+// Firefox ESR (/usr/bin/firefox-esr) driven by puppeteer-core over WebDriver BiDi, for the
+// e2e suite. Not a test file. `startFirefox()` → { server, browser, open(path), close() },
+// or throws with the reason Firefox cannot be used (the test file then skips, saying why).
+import { createRequire } from 'node:module';
+import {
+  FIREFOX_PATH,
+  INIT_SCRIPT,
+  logEntry,
+  onReport,
+  isLocal,
+  requireBundle,
+  settle,
+  startServer,
+  stubFor,
+  waitFor,
+} from './harness.mjs';
+
+/** puppeteer-core, as installed for @web/test-runner-chrome (not a direct dependency). */
+async function loadPuppeteer() {
+  try {
+    return (await import('puppeteer-core')).default;
+  } catch {
+    const require = createRequire(import.meta.url);
+    const chrome = require.resolve('@web/test-runner-chrome');
+    return (await import(createRequire(chrome).resolve('puppeteer-core'))).default;
+  }
+}
+
+export async function startFirefox() {
+  requireBundle();
+  const puppeteer = await loadPuppeteer();
+  const server = await startServer();
+  let browser;
+  const contexts = new Set();
+
+  async function open(path) {
+    const context = await browser.createBrowserContext();
+    contexts.add(context);
+    const page = await context.newPage();
+    const session = {
+      context,
+      page,
+      log: [],
+      violations: [],
+      errors: [],
+      timeline: [],
+      cookies: async () => (await context.cookies()).map((c) => c.name).sort(),
+      goto: (p) => page.goto(server.url(p), { waitUntil: 'load' }),
+      reload: () => page.reload({ waitUntil: 'load' }),
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
+      clickPart: (part, within = '') =>
+        page.locator(`yinyom-consent >>> ${within} [part~="${part}"]`.replace(/\s+/g, ' ')).click(),
+      check: (selector) => page.locator(selector.replace(/^yinyom-consent /, 'yinyom-consent >>> ')).click(),
+      partVisible: async (part) => {
+        const handle = await page.$(`yinyom-consent >>> [part~="${part}"]`);
+        try {
+          return handle ? await handle.isVisible() : false;
+        } finally {
+          await handle?.dispose();
+        }
+      },
+      expectReload: async (action) => {
+        const loaded = page.waitForNavigation({ waitUntil: 'load' });
+        await action();
+        await loaded;
+      },
+      settle: (quiet) => settle(session, quiet),
+      close: async () => {
+        contexts.delete(context);
+        await context.close().catch(() => {});
+      },
+    };
+    await page.exposeFunction('__e2eReport', (kind, value) => onReport(session, kind, value));
+    await page.evaluateOnNewDocument(INIT_SCRIPT);
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warn') session.errors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => session.errors.push(`pageerror: ${e.message}`));
+    await page.setRequestInterception(true);
+    page.on('request', async (request) => {
+      const url = request.url();
+      // BiDi has no resource types (puppeteer throws): navigations vs everything else.
+      const entry = logEntry(session, url, request.isNavigationRequest() ? 'document' : 'other');
+      session.log.push(entry);
+      try {
+        if (isLocal(url)) return await request.continue();
+        const stub = stubFor(url);
+        if (!stub) {
+          entry.aborted = true;
+          return await request.abort('blockedbyclient');
+        }
+        if (stub.delay) await new Promise((r) => setTimeout(r, stub.delay));
+        await request.respond({
+          status: stub.status,
+          contentType: stub.contentType,
+          body: stub.body,
+          headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
+        });
+      } catch {
+        // the page went away meanwhile, or the request was not interceptable
+      }
+    });
+    if (path) await session.goto(path);
+    return session;
+  }
+
+  async function close() {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await server.close();
+  }
+
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      extraPrefsFirefox: { 'network.cookie.sameSite.laxByDefault': false },
+    });
+    // Probe: request interception must both see and answer a tracker request.
+    const probe = await open(null);
+    try {
+      await probe.page.goto(server.url('/test/e2e/fixtures/first-party.js'));
+      await probe.evaluate(() => {
+        const s = document.createElement('script');
+        s.src = 'https://static.hotjar.com/c/probe.js';
+        document.head.append(s);
+      });
+      await waitFor(() => probe.evaluate(() => (globalThis.__order ?? []).includes('hotjar.js')), {
+        timeout: 5000,
+        message: 'an intercepted (stubbed) script to run',
+      });
+    } finally {
+      await probe.close();
+    }
+  } catch (error) {
+    await close();
+    throw new Error(`request interception over WebDriver BiDi did not work: ${error.message}`, { cause: error });
+  }
+  return { server, browser, open, close };
+}

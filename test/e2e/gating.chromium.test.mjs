@@ -1,0 +1,34 @@
+// Zero-request proof, Chromium: nothing gated loads or sets cookies before the visitor
+// agrees, and exactly what was agreed to loads afterwards. Needs `npm run build` first.
+import { after, before, describe, test } from 'node:test';
+import { startChromium } from './chromium.mjs';
+import { afterAcceptAll, afterAnalyticsOnly, afterRejectAll, beforeAnyChoice, withdrawal } from './scenarios.mjs';
+
+describe('gating (Chromium)', () => {
+  let chromium;
+  before(async () => {
+    chromium = await startChromium();
+  });
+  after(async () => {
+    await chromium?.close();
+  });
+
+  /** Each test gets its own browser context; on failure the console output is attached. */
+  const run = (scenario, options) => async (t) => {
+    const session = await chromium.open(null);
+    try {
+      await scenario(session, options);
+    } catch (error) {
+      for (const line of [`page console:`, ...session.errors]) t.diagnostic(line);
+      throw error;
+    } finally {
+      await session.close();
+    }
+  };
+
+  test('1. before any choice: zero tracker requests, zero cookies, banner visible', run(beforeAnyChoice));
+  test('2. reject all: zero tracker requests, only the consent cookie, !analytics runs (and after reload)', run(afterRejectAll));
+  test('3. analytics only (preferences UI): GA and _ga, no Meta/YouTube, document order', run(afterAnalyticsOnly, { viaUI: true }));
+  test('4. accept all: marketing loads too (fbevents, pixel, YouTube iframe)', run(afterAcceptAll));
+  test('6. withdrawal: accept all then reject all deletes _ga/_fbp after one reload', run(withdrawal));
+});

@@ -1,0 +1,320 @@
+// Shared plumbing for the end-to-end "zero-request proof" suite (node --test test/e2e/).
+// Not a test file: it only exports helpers, so running it on its own does nothing.
+//
+// - a static server (node:http, 127.0.0.1, free port) serving the repository root, adding a
+//   real Content-Security-Policy header to /test/e2e/fixtures/csp-* pages;
+// - stub responses for the tracker hosts (no internet: everything else non-local is aborted);
+// - a request log shared by the Playwright (Chromium) and puppeteer (Firefox) drivers.
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+export const BUNDLE = join(ROOT, 'dist', 'yinyom.min.js');
+export const FIXTURES = '/test/e2e/fixtures';
+export const NONCE = 'abc123';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+
+/** Fails the suite early, and clearly, when the script-tag build is missing. */
+export function requireBundle() {
+  if (!existsSync(BUNDLE)) {
+    throw new Error(`${BUNDLE} is missing: run npm run build first`);
+  }
+}
+
+/** `sha384-…` of a file under the repository root, as an `integrity` attribute wants it. */
+export function sri(path) {
+  return 'sha384-' + createHash('sha384').update(readFileSync(join(ROOT, path))).digest('base64');
+}
+
+// --- static server ----------------------------------------------------------------------
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * The CSP pages' policies, chosen with `?csp=<name>` (default `strict-dynamic`). A meta
+ * CSP cannot be varied per request and misses `report-only`/frame-ancestors semantics, so
+ * the server sends a real header.
+ */
+export function cspPolicies(origin) {
+  return {
+    'strict-dynamic': `script-src 'nonce-${NONCE}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'`,
+    'nonce-only': `script-src 'nonce-${NONCE}' ${origin}; style-src 'self'; object-src 'none'; base-uri 'none'`,
+  };
+}
+
+/** Starts the server on a free port. Resolves `{ origin, url(path), close() }`. */
+export async function startServer() {
+  let origin = '';
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'POST' || url.pathname === '/collect') {
+      // first-party endpoints a fixture may beacon to (the cookieless counter)
+      req.resume();
+      res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    let path;
+    try {
+      path = resolve(ROOT, '.' + decodeURIComponent(url.pathname));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (path !== ROOT && !path.startsWith(ROOT + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let body;
+    try {
+      body = await readFile(path);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('not found\n');
+      return;
+    }
+    const headers = {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (url.pathname.startsWith(`${FIXTURES}/csp-`) && url.pathname.endsWith('.html')) {
+      const policies = cspPolicies(origin);
+      const name = url.searchParams.get('csp') ?? 'strict-dynamic';
+      if (!policies[name]) {
+        res.writeHead(400).end(`unknown csp ${name}\n`);
+        return;
+      }
+      headers['Content-Security-Policy'] = policies[name];
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: (path) => origin + path,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// --- tracker stubs ----------------------------------------------------------------------
+
+export const TRACKER_HOSTS = [
+  'www.googletagmanager.com',
+  'www.google-analytics.com',
+  'region1.google-analytics.com',
+  'connect.facebook.net',
+  'www.facebook.com',
+  'cdn.matomo.cloud',
+  'static.hotjar.com',
+  'www.youtube-nocookie.com',
+  'www.youtube.com',
+];
+export const GOOGLE_HOSTS = ['www.googletagmanager.com', 'www.google-analytics.com', 'region1.google-analytics.com'];
+export const ANALYTICS_HOSTS = [...GOOGLE_HOSTS, 'cdn.matomo.cloud'];
+export const META_HOSTS = ['connect.facebook.net', 'www.facebook.com'];
+export const YOUTUBE_HOSTS = ['www.youtube-nocookie.com', 'www.youtube.com'];
+export const MARKETING_HOSTS = [...META_HOSTS, ...YOUTUBE_HOSTS, 'static.hotjar.com'];
+
+const JS = 'text/javascript; charset=utf-8';
+// Scripts record that they ran in `globalThis.__order` (the page's document order check).
+const GTAG_JS = `(function () {
+  (globalThis.__order = globalThis.__order || []).push('gtag.js');
+  window.dataLayer = window.dataLayer || [];
+  var id = Math.floor(Math.random() * 1e9) + '.' + Math.floor(Date.now() / 1000);
+  document.cookie = '_ga=GA1.1.' + id + '; path=/; max-age=63072000; SameSite=Lax';
+  navigator.sendBeacon('https://www.google-analytics.com/g/collect?v=2&tid=G-TEST&cid=' + id + '&en=page_view');
+})();
+`;
+const FBEVENTS_JS = `(function () {
+  window.__fbeventsLoaded = true;
+  document.cookie = '_fbp=fb.1.' + Date.now() + '.' + Math.floor(Math.random() * 1e9) + '; path=/; max-age=7776000; SameSite=Lax';
+  new Image().src = 'https://www.facebook.com/tr/?id=000000000000000&ev=PageView';
+})();
+`;
+const MATOMO_JS = `(globalThis.__order = globalThis.__order || []).push('matomo.js');\n`;
+const HOTJAR_JS = `(globalThis.__order = globalThis.__order || []).push('hotjar.js');\n`;
+const EMBED_HTML = '<!doctype html><title>stub embed</title><p>video</p>';
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/**
+ * The stub for a tracker URL: `{ status, contentType, body, delay }`, or null (abort).
+ * gtag.js is answered after a delay so that a gate which did not wait for an external
+ * script would run the inline `gtag('config')` first and fail the order check.
+ */
+export function stubFor(url) {
+  const { hostname, pathname } = new URL(url);
+  switch (hostname) {
+    case 'www.googletagmanager.com':
+      return pathname.startsWith('/gtag/js') ? { status: 200, contentType: JS, body: GTAG_JS, delay: 150 } : null;
+    case 'www.google-analytics.com':
+    case 'region1.google-analytics.com':
+      return { status: 204, contentType: 'text/plain', body: '' };
+    case 'connect.facebook.net':
+      return pathname.endsWith('/fbevents.js') ? { status: 200, contentType: JS, body: FBEVENTS_JS } : null;
+    case 'www.facebook.com':
+      return pathname.startsWith('/tr') ? { status: 200, contentType: 'image/gif', body: GIF } : null;
+    case 'cdn.matomo.cloud':
+      return { status: 200, contentType: JS, body: MATOMO_JS };
+    case 'static.hotjar.com':
+      return { status: 200, contentType: JS, body: HOTJAR_JS };
+    case 'www.youtube-nocookie.com':
+    case 'www.youtube.com':
+      return { status: 200, contentType: 'text/html; charset=utf-8', body: EMBED_HTML };
+    default:
+      return null;
+  }
+}
+
+export const isLocal = (url) => {
+  try {
+    const { hostname, protocol } = new URL(url);
+    return protocol === 'data:' || protocol === 'blob:' || protocol === 'about:' || hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+};
+
+export const hostOf = (url) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
+/** Requests (from a log) to any of `hosts` (default: every tracker host), from index `since`. */
+export function requestsTo(log, hosts = TRACKER_HOSTS, since = 0) {
+  return log.slice(since).filter((entry) => hosts.includes(entry.host));
+}
+
+/**
+ * A request log entry. `consent` is the page's consent state when the request was made:
+ * the last yinyom-ready/yinyom-change reported with a page timestamp not after the moment
+ * the driver saw the request (reports travel asynchronously, so it is resolved lazily).
+ */
+export function logEntry(session, url, type) {
+  const at = Date.now();
+  return {
+    url,
+    host: hostOf(url),
+    type,
+    at,
+    get consent() {
+      let state = 'none';
+      for (const event of session.timeline) if (event.at <= at) state = event.state;
+      return state;
+    },
+  };
+}
+
+/** Handles the page's `__e2eReport(kind, value)` calls (see INIT_SCRIPT). */
+export function onReport(session, kind, value) {
+  if (kind === 'consent') session.timeline.push(JSON.parse(value));
+  else if (kind === 'violation') session.violations.push(JSON.parse(value));
+}
+
+/** One line per request, for failure messages. */
+export const describe = (entries) =>
+  entries.map((e) => `  ${e.type} ${e.url} (consent: ${e.consent})`).join('\n') || '  (none)';
+
+/**
+ * Runs in every document before any of its scripts: records CSP violations and reports the
+ * consent state to the test (through `report`, a function the driver exposes, when present).
+ */
+export const INIT_SCRIPT = `(() => {
+  const report = (kind, value) => { try { window.__e2eReport && window.__e2eReport(kind, value); } catch {} };
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const v = {
+      directive: e.effectiveDirective || e.violatedDirective,
+      blockedURI: e.blockedURI,
+      sourceFile: e.sourceFile,
+      line: e.lineNumber,
+      sample: e.sample,
+      disposition: e.disposition,
+      page: location.pathname + location.search,
+    };
+    window.__violations.push(v);
+    report('violation', JSON.stringify(v));
+  }, true);
+  const state = (consent) => {
+    if (!consent) return 'none';
+    return Object.entries(consent.categories).filter(([k]) => k !== 'necessary').map(([k, v]) => k + '=' + (v ? 1 : 0)).join(',');
+  };
+  // Stamped in the page, so a report that reaches the test late still dates correctly.
+  const send = (e) => report('consent', JSON.stringify({ state: state(e.detail && e.detail.consent), at: Date.now() }));
+  addEventListener('yinyom-ready', send, true);
+  addEventListener('yinyom-change', send, true);
+})();`;
+
+/** Polls `check` (sync or async) until it returns a truthy value or `timeout` ms pass. */
+export async function waitFor(check, { timeout = 5000, interval = 25, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await check();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Document order of the scripts on gated.html, per consent (see the fixture). */
+export const ORDER = {
+  reject: ['first-party', 'cookieless'],
+  analytics: ['first-party', 'gtag.js', 'gtag-config', 'matomo.js'],
+  all: ['first-party', 'gtag.js', 'gtag-config', 'meta-snippet', 'matomo.js', 'hotjar.js'],
+};
+
+/**
+ * Waits until the page has loaded and no request has started for `quiet` ms: long enough
+ * for anything gated that would (wrongly) run to have asked for its URL.
+ */
+export async function settle(session, quiet = 300) {
+  await waitFor(() => session.evaluate(() => document.readyState === 'complete'), { message: 'document complete' });
+  let count = session.log.length;
+  let since = Date.now();
+  await waitFor(
+    () => {
+      if (session.log.length !== count) {
+        count = session.log.length;
+        since = Date.now();
+      }
+      return Date.now() - since >= quiet;
+    },
+    { timeout: 10_000, message: 'the network to go quiet' },
+  );
+}
