@@ -16,12 +16,15 @@ describe('gating (Chromium)', () => {
   /** Each test gets its own browser context; on failure the console output is attached. */
   const run = (scenario, options) => async (t) => {
     const session = await chromium.open(null);
+    let failed = true;
     try {
       await scenario(session, options);
-    } catch (error) {
-      for (const line of [`page console:`, ...session.errors]) t.diagnostic(line);
-      throw error;
+      failed = false;
     } finally {
+      // page console on failure, or always with YINYOM_E2E_CONSOLE=1
+      if ((failed || process.env.YINYOM_E2E_CONSOLE) && session.errors.length) {
+        for (const line of ['page console:', ...session.errors]) t.diagnostic(line);
+      }
       await session.close();
     }
   };

@@ -28,12 +28,15 @@ describe('gating (Firefox ESR, WebDriver BiDi)', { skip }, () => {
 
   const run = (scenario, options) => async (t) => {
     const session = await firefox.open(null);
+    let failed = true;
     try {
       await scenario(session, options);
-    } catch (error) {
-      for (const line of [`page console:`, ...session.errors]) t.diagnostic(line);
-      throw error;
+      failed = false;
     } finally {
+      // page console on failure, or always with YINYOM_E2E_CONSOLE=1
+      if ((failed || process.env.YINYOM_E2E_CONSOLE) && session.errors.length) {
+        for (const line of ['page console:', ...session.errors]) t.diagnostic(line);
+      }
       await session.close();
     }
   };

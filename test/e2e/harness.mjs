@@ -303,7 +303,7 @@ export const ORDER = {
  * Waits until the page has loaded and no request has started for `quiet` ms: long enough
  * for anything gated that would (wrongly) run to have asked for its URL.
  */
-export async function settle(session, quiet = 300) {
+export async function settle(session, quiet = 250) {
   await waitFor(() => session.evaluate(() => document.readyState === 'complete'), { message: 'document complete' });
   let count = session.log.length;
   let since = Date.now();
