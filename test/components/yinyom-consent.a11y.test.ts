@@ -168,6 +168,28 @@ describe('<yinyom-consent> accessibility', () => {
     expect(await axeViolations(win, el)).to.deep.equal([]);
   });
 
+  it('never shifts the page: no layout shift when the banner comes or goes', async function () {
+    if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) this.skip();
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean };
+    const shifts: Shift[] = [];
+    const observer = new PerformanceObserver((list) => shifts.push(...(list.getEntries() as Shift[])));
+    observer.observe({ type: 'layout-shift' });
+    // The element first, as the README advises: an in-flow banner would push this content down.
+    const cookieName = `yinyom-cls-${counter++}`;
+    names.push(cookieName);
+    const page = await fixture<HTMLElement>(
+      staticHtml`<div><yinyom-consent cookie-name=${cookieName}></yinyom-consent><main><h1>หน้าแรก</h1><p>เนื้อหาของหน้า</p></main></div>`,
+    );
+    const el = page.querySelector('yinyom-consent') as YinyomConsent;
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    el.rejectAll();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    observer.disconnect();
+    expect(shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0)).to.equal(0);
+  });
+
   it('pads the page so the banner never hides the focused element, and gives the padding back', async () => {
     const html = document.documentElement;
     html.style.scrollPaddingBottom = '7px';
