@@ -177,13 +177,15 @@ export class ScriptGate {
     });
   }
 
-  /** One warning per tracker script or frame that runs without being gated. */
+  /** One warning per tracker script or frame that runs without being gated, before its consent. */
   private warnUngated(): void {
     for (const element of Array.from(this.root.querySelectorAll<HTMLScriptElement | HTMLIFrameElement>('script[src],iframe[src]'))) {
       if (this.warned.has(element) || element.hasAttribute(GATE_STATE) || element.hasAttribute('data-consent')) continue;
       if (element instanceof HTMLScriptElement && element.type && !/^(text\/javascript|module|application\/javascript)$/i.test(element.type)) continue;
       const tracker = knownTracker(element.getAttribute('src')!);
-      if (!tracker) continue;
+      // Once its category is granted, a tracker is allowed to be there — including the one
+      // a revived snippet inserts itself (gtag.js, fbevents.js).
+      if (!tracker || isGranted(this.consent(), tracker[1])) continue;
       this.warned.add(element);
       const [name, category] = tracker;
       const tag = element.localName;

@@ -233,6 +233,13 @@ describe('ScriptGate', () => {
     expect(String(warnings[1][2])).to.contain('data-consent="marketing"');
   });
 
+  it('does not warn about a tracker whose category is granted (one a revived snippet inserted)', async () => {
+    const warnings: unknown[][] = [];
+    await page('<script src="https://connect.facebook.net/en_US/fbevents.js"></script>');
+    await new ScriptGate(() => consent({ marketing: true }), { log: { warn: (...a: unknown[]) => warnings.push(a), error: () => {} } }).apply();
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('activates one element on request, whatever the choice', async () => {
     const host = await page('<iframe data-consent="marketing" data-src="about:blank#one" title="one"></iframe>');
     const gate = new ScriptGate(() => null);

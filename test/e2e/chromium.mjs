@@ -43,6 +43,7 @@ export async function startChromium() {
       /** the page's consent states, as reported by yinyom-ready / yinyom-change: { at, state } */
       timeline: [],
       cookies: async () => (await context.cookies()).map((c) => c.name).sort(),
+      rawCookies: () => context.cookies(),
       goto: (p) => session.page.goto(server.url(p), { waitUntil }),
       reload: () => session.page.reload({ waitUntil }),
       evaluate: (fn, arg) => session.page.evaluate(fn, arg),

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startChromium } from './chromium.mjs';
-import { FIXTURES, NONCE, ROOT, cspPolicies, describe as list, requestsTo, sri, waitFor } from './harness.mjs';
+import { FIXTURES, NONCE, ROOT, cspPolicies, requestsTo, sri, waitFor } from './harness.mjs';
 
 const PAGE = `${FIXTURES}/csp-page.html`;
 const ORDER = ['first-party', 'gtag.js', 'gtag-config', 'sri-good', 'after-bad'];

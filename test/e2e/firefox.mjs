@@ -45,6 +45,7 @@ export async function startFirefox() {
       errors: [],
       timeline: [],
       cookies: async () => (await context.cookies()).map((c) => c.name).sort(),
+      rawCookies: () => context.cookies(),
       goto: (p) => page.goto(server.url(p), { waitUntil: 'load' }),
       reload: () => page.reload({ waitUntil: 'load' }),
       evaluate: (fn, arg) => page.evaluate(fn, arg),
@@ -110,14 +111,19 @@ export async function startFirefox() {
     await server.close();
   }
 
+  const firstLine = (error) => String(error?.message ?? error).split('\n').find((l) => l.trim()) ?? 'unknown error';
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
       headless: true,
       protocol: 'webDriverBiDi',
-      extraPrefsFirefox: { 'network.cookie.sameSite.laxByDefault': false },
     });
+  } catch (error) {
+    await close();
+    throw new Error(`could not launch ${FIREFOX_PATH} over WebDriver BiDi: ${firstLine(error)}`, { cause: error });
+  }
+  try {
     // Probe: request interception must both see and answer a tracker request.
     const probe = await open(null);
     try {
@@ -136,7 +142,7 @@ export async function startFirefox() {
     }
   } catch (error) {
     await close();
-    throw new Error(`request interception over WebDriver BiDi did not work: ${error.message}`, { cause: error });
+    throw new Error(`request interception over WebDriver BiDi did not work: ${firstLine(error)}`, { cause: error });
   }
   return { server, browser, open, close };
 }

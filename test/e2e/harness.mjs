@@ -26,7 +26,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+export const FIREFOX_PATH = process.env.YINYOM_E2E_FIREFOX ?? '/usr/bin/firefox-esr';
 
 /** Fails the suite early, and clearly, when the script-tag build is missing. */
 export function requireBundle() {

@@ -63,6 +63,13 @@ export async function afterRejectAll(s) {
   await s.settle();
   await assertNoTrackers(s, 0, 'after reject all');
   assert.deepEqual(await s.cookies(), ['yinyom'], 'only the consent cookie');
+  const [cookie] = await s.rawCookies();
+  assert.equal(cookie.domain, '127.0.0.1', 'host-only consent cookie');
+  assert.equal(cookie.path, '/');
+  assert.equal(cookie.sameSite, 'Lax');
+  assert.equal(cookie.secure, false, 'no Secure on plain http');
+  const days = (cookie.expires * 1000 - Date.now()) / 86_400_000;
+  assert.ok(days > 179 && days <= 180, `expires in 180 days (got ${days.toFixed(2)})`);
   assert.deepEqual(await order(s), ORDER.reject);
   assert.equal(await s.partVisible('banner'), false, 'the banner is gone');
   const consent = await s.evaluate(() => window.yinyom.getConsent());
