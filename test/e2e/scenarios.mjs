@@ -172,6 +172,9 @@ export async function withdrawal(s) {
     { message: '_ga and _fbp' },
   );
   await waitFor(async () => (await order(s)).includes('hotjar.js'), { message: 'every gated script' });
+  // Let what the acceptance started (the YouTube frame's request) land before the mark.
+  await waitFor(() => requestsTo(s.log, ['www.youtube-nocookie.com']).length > 0, { message: 'the YouTube frame' });
+  await s.settle();
   const mark = s.log.length;
   // yinyom reloads the page itself after withdrawing categories whose scripts ran
   await s.expectReload(() => s.evaluate(() => void setTimeout(() => window.yinyom.rejectAll())));
