@@ -32,6 +32,9 @@ export const en: Messages = {
   placeholder: (provider, category) =>
     `This content comes from ${provider || 'an outside service'}, which sets ${category.toLowerCase()}. It is shown once you allow it.`,
   loadOnce: 'Show this one only',
+  cookieList: 'Cookies in this category',
+  provider: 'Provider',
+  lifetime: 'Kept for',
   allowCategory: (category) => `Allow ${category.toLowerCase()}`,
   receipt: (id, date) => `Your consent record: ID ${id}, saved ${date}`,
   necessary: {

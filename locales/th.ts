@@ -35,6 +35,9 @@ export const th: Messages = {
   placeholder: (provider, category) =>
     `เนื้อหานี้มาจาก ${provider || 'ผู้ให้บริการภายนอก'} ซึ่งใช้${category} จะแสดงเมื่อท่านอนุญาต`,
   loadOnce: 'แสดงเฉพาะรายการนี้',
+  cookieList: 'คุกกี้ในประเภทนี้',
+  provider: 'ผู้ให้บริการ',
+  lifetime: 'ระยะเวลาจัดเก็บ',
   allowCategory: (category) => `อนุญาต${category}`,
   receipt: (id, date) => `หลักฐานความยินยอมของท่าน: รหัส ${id} บันทึกเมื่อ ${date}`,
   necessary: {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // Bytes. Raised only on purpose, in the same commit as the growth it pays for.
-const BUDGET = { gzip: 21 * 1024, brotli: 19 * 1024 };
+const BUDGET = { gzip: 23 * 1024, brotli: 20.5 * 1024 };
 const file = 'dist/yinyom.min.js';
 
 let source;

@@ -12,3 +12,5 @@ export type { ConsentChange } from './core/consent-store.js';
 export type { ConsentConfig, Position, Theme } from './core/config.js';
 export type { Language } from './core/language.js';
 export type { Messages, CategoryText } from './core/messages.js';
+export { registerLanguage } from './core/translations.js';
+export type { CookieInfo, LocalText, MessageOverride, SiteTexts } from './core/site-texts.js';

@@ -19,6 +19,8 @@ export interface ConsentHost extends ReactiveControllerHost {
   readonly language: string;
   /** Grants one more category on the visitor's request (a placeholder's "allow"). */
   allow(category: string): void;
+  /** Cookie names the site declares for a category, deleted on withdrawal too. */
+  declaredCookies(category: string): string[];
   /** Another element that already serves the page: this one then keeps no store of its own. */
   readonly primary?: unknown;
 }
@@ -184,7 +186,10 @@ export class ConsentController implements ReactiveController {
       sendReceipt(config.logUrl, { ...change.consent, page: receiptPage(location), policyUrl: config.policyUrl });
     }
     if (withdrawn.length) {
-      const patterns = withdrawn.flatMap((c) => [...(TRACKER_COOKIES[c] ?? []), ...cookiePatterns((config.clearCookies[c] ?? []).join(' '))]);
+      const patterns = withdrawn.flatMap((c) => [
+        ...(TRACKER_COOKIES[c] ?? []),
+        ...cookiePatterns([...(config.clearCookies[c] ?? []), ...this.host.declaredCookies(c)].join(' ')),
+      ]);
       clearCookies(patterns, { keep: config.cookieName });
       // Scripts that already ran cannot be unloaded: only a fresh page view is clean.
       if (config.reloadOnWithdrawal && withdrawn.some((c) => this.gate.ran.has(c))) {

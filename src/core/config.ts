@@ -1,5 +1,6 @@
 import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from './categories.js';
 import { toLanguage, type Language } from './language.js';
+import { knownLanguages } from './translations.js';
 
 export const POSITIONS = ['bottom', 'top', 'center'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;
@@ -120,7 +121,7 @@ const cookieLists = (value: string) => {
 const FIELDS: ReadonlyArray<
   readonly [ConfigAttribute, keyof ConsentConfig, (value: string) => unknown, string, string?]
 > = [
-  ['lang', 'lang', toLanguage, '"th" or "en"', 'the page or browser language'],
+  ['lang', 'lang', (value) => toLanguage(value, knownLanguages()), '"th", "en" or a registered language', 'the page or browser language'],
   ['policy-url', 'policyUrl', url, 'an http:, https: or relative URL such as "/privacy"', 'no link'],
   ['org', 'org', String, ''],
   ['revision', 'revision', matching(REVISION), '1 to 64 printable characters, such as "2" or "2026-11"'],

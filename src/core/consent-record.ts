@@ -26,7 +26,7 @@ export interface ConsentRecord {
 const METHOD_CODES = ['a', 'r', 'c'];
 const CATEGORY_CODES = ['f', 'a', 'm'];
 const STORED =
-  /^1\|([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})\|([^|]{1,200})\|(th|en)\|([0-9a-z]{1,10})\|([0-9a-z]{1,10})\|([arc])\|((?:[fam][01]){0,3})$/;
+  /^1\|([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})\|([^|]{1,200})\|([a-z]{2,3})\|([0-9a-z]{1,10})\|([0-9a-z]{1,10})\|([arc])\|((?:[fam][01]){0,3})$/;
 
 export function encodeRecord(record: ConsentRecord): string {
   const time = (iso: string) => Date.parse(iso).toString(36);

@@ -5,7 +5,8 @@ import type { Language } from './language.js';
  * "22 Nov 2026". The record itself stays in UTC Gregorian; only the display changes.
  */
 export function formatDate(iso: string, language: Language, timeZone?: string): string {
-  return new Intl.DateTimeFormat(language === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', {
+  const locale = language === 'th' ? 'th-TH-u-ca-buddhist' : language === 'en' ? 'en-GB' : language;
+  return new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -38,6 +38,10 @@ export interface Messages {
   /** In place of a gated embed: where it comes from and what it would set. */
   readonly placeholder: (provider: string, category: string) => string;
   readonly loadOnce: string;
+  /** Heading of a category's list of cookies, and its labels. */
+  readonly cookieList: string;
+  readonly provider: string;
+  readonly lifetime: string;
   readonly allowCategory: (category: string) => string;
   /** The visitor's own receipt: the consent's id and when it was last changed. */
   readonly receipt: (id: string, date: string) => string;

@@ -3,7 +3,7 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../../src/define.js';
-import type { YinyomConsent } from '../../src/index.js';
+import { registerLanguage, type YinyomConsent } from '../../src/index.js';
 import { en } from '../../locales/en.js';
 import { th } from '../../locales/th.js';
 
@@ -232,5 +232,86 @@ describe('around a choice', () => {
         console.warn = warn;
       }
     });
+  });
+});
+
+describe('site texts and cookie lists', () => {
+  const cookieName = 'yinyom-texts-test';
+  afterEach(() => {
+    document.cookie = `${cookieName}=; Path=/; Max-Age=0`;
+    document.cookie = 'site_stats=; Path=/; Max-Age=0';
+  });
+
+  async function withTexts(json: string, attributes = '') {
+    const host = await fixture<HTMLElement>(staticHtml`<div></div>`);
+    host.innerHTML = `<yinyom-consent cookie-name="${cookieName}" categories="analytics marketing" ${attributes}><script type="application/json" data-yinyom-texts>${json}</script></yinyom-consent>`;
+    const el = host.querySelector('yinyom-consent') as YinyomConsent;
+    await el.updateComplete;
+    return el;
+  }
+
+  const texts = JSON.stringify({
+    messages: { th: { bannerTitle: 'เทศบาลตำบลบ้านสวนใช้คุกกี้' }, en: { bannerTitle: 'Ban Suan uses cookies' } },
+    cookies: {
+      analytics: [
+        { name: 'site_stats', provider: 'เทศบาล', purpose: { th: 'นับจำนวนผู้เข้าชม', en: 'Counts visits' }, lifetime: { th: '1 ปี', en: '1 year' } },
+      ],
+    },
+  });
+
+  it('takes the site\'s wording from a JSON child, per language, without JavaScript', async () => {
+    const el = await withTexts(texts, 'lang="th"');
+    expect(part(el, 'title')!.textContent).to.equal('เทศบาลตำบลบ้านสวนใช้คุกกี้');
+    part(el, 'language-button')!.click();
+    await el.updateComplete;
+    expect(part(el, 'title')!.textContent).to.equal('Ban Suan uses cookies');
+    expect(part(el, 'accept-button')!.textContent!.trim()).to.equal(en.acceptAll);
+  });
+
+  it('lists the site\'s cookies under their category, accessibly, and deletes them on withdrawal', async () => {
+    const el = await withTexts(texts, 'lang="en"');
+    await el.showPreferences();
+    const list = part(el, 'cookie-list') as HTMLDetailsElement;
+    expect(list.textContent).to.contain('site_stats');
+    expect(list.textContent).to.contain('Counts visits');
+    expect(list.textContent).to.contain('1 year');
+    list.open = true;
+    await expect(el).to.be.accessible();
+    el.acceptAll();
+    document.cookie = 'site_stats=1; Path=/';
+    el.save({ marketing: true });
+    expect(hasCookie('site_stats')).to.equal(false);
+  });
+
+  it('says what is wrong with malformed JSON, and keeps the built-in texts', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      const el = await withTexts('{"messages": {"th": {"bannerTitle": }}}', 'lang="th"');
+      expect(part(el, 'title')!.textContent).to.equal(th.bannerTitle);
+    } finally {
+      console.error = original;
+    }
+    expect(errors.filter((e) => e.includes('the JSON is not valid'))).to.have.length(1);
+  });
+
+  it('takes the same from the texts property, typed, as frameworks set it', async () => {
+    const el = await withTexts('{}', 'lang="en"');
+    el.texts = { messages: { en: { rejectAll: 'No, thanks' } } };
+    await el.updateComplete;
+    expect(part(el, 'reject-button')!.textContent!.trim()).to.equal('No, thanks');
+  });
+});
+
+describe('a registered language', () => {
+  it('is spoken by an element whose lang names it, with Thai one click away', async () => {
+    registerLanguage('lo', { ...en, languageName: 'ລາວ', bannerTitle: 'ເວັບໄຊນີ້ໃຊ້ຄຸກກີ້' });
+    const el = await mount('lang="lo"');
+    expect(el.language).to.equal('lo');
+    expect(part(el, 'title')!.textContent).to.equal('ເວັບໄຊນີ້ໃຊ້ຄຸກກີ້');
+    expect(el.shadowRoot!.querySelector('[lang]')!.getAttribute('lang')).to.equal('lo');
+    expect(part(el, 'language-button')!.textContent!.trim()).to.equal(th.languageName);
+    expect(el.acceptAll().language).to.equal('lo');
   });
 });

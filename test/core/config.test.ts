@@ -61,7 +61,7 @@ describe('parseConfig', () => {
     ['policy-url', { 'policy-url': 'javascript:alert(1)' }, 'http:, https: or relative', 'Using no link instead'],
     ['policy-url', { 'policy-url': 'java\tscript:alert(1)' }, 'http:, https: or relative', 'Using no link instead'],
     ['log-url', { 'log-url': 'data:text/html,x' }, 'http:, https: or relative', 'Using no receipts instead'],
-    ['lang', { lang: 'fr' }, '"th" or "en"', 'the page or browser language'],
+    ['lang', { lang: 'fr' }, '"th", "en" or a registered language', 'the page or browser language'],
     ['cookie-name', { 'cookie-name': 'my cookie;' }, 'letters, digits', 'Using "yinyom" instead'],
     ['cookie-domain', { 'cookie-domain': 'http://x.go.th/' }, 'host name', 'Using this host only instead'],
     ['revision', { revision: 'a\u0000b' }, 'printable', 'Using "1" instead'],

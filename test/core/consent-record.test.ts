@@ -30,7 +30,7 @@ describe('consent record', () => {
     ['another version', encodeRecord(record).replace(/^1/, '2')],
     ['a bad id', encodeRecord(record).replace('1b4e28ba', 'zzzzzzzz')],
     ['bad percent-encoding', encodeRecord(record).replace('2026%2F11', '2026%E0%A4')],
-    ['an unknown language', encodeRecord(record).replace('|th|', '|fr|')],
+    ['a malformed language', encodeRecord(record).replace('|th|', '|TH-th|')],
     ['an unknown method', encodeRecord(record).replace('|c|', '|x|')],
     ['an unknown category', encodeRecord(record).replace('a1m0', 'a1z1')],
     ['a repeated category', encodeRecord(record).replace('a1m0', 'a1a1')],

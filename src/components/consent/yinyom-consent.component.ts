@@ -1,6 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { en } from '../../../locales/en.js';
-import { th } from '../../../locales/th.js';
 import type { CategoryChoices, OptionalCategory } from '../../core/categories.js';
 import type { ConfigAttribute, RawConfig } from '../../core/config.js';
 import type { ConsentRecord } from '../../core/consent-record.js';
@@ -8,11 +6,13 @@ import type { ConsentChange, ConsentStore } from '../../core/consent-store.js';
 import { formatDate } from '../../core/format-date.js';
 import { resolveLanguage, type Language } from '../../core/language.js';
 import type { Messages } from '../../core/messages.js';
+import { applyOverride, localText, parseSiteTexts, type CookieInfo, type SiteTexts } from '../../core/site-texts.js';
+import { knownLanguages, messagesFor } from '../../core/translations.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { styles } from './yinyom-consent.styles.js';
 
-const MESSAGES: Record<Language, Messages> = { th, en };
-const OTHER: Record<Language, Language> = { th: 'en', en: 'th' };
+/** The language the visible switch offers: English from Thai, Thai from any other. */
+const other = (language: Language): Language => (language === 'th' ? 'en' : 'th');
 
 /**
  * A bilingual Thai/English cookie-consent notice. It asks, remembers the visitor's choice
@@ -21,8 +21,10 @@ const OTHER: Record<Language, Language> = { th: 'en', en: 'th' };
  *
  * @summary Cookie consent banner and preferences, in Thai and English.
  *
- * @event yinyom-ready - On `window`, once the stored choice has been read. `detail: { consent }`.
- * @event yinyom-change - On `window`, after every stored choice. `detail: { consent, changed, first }`.
+ * @attr {string} lang - `th` or `en`. Default: the page's `<html lang>`, then the browser's languages, then `th`.
+ *
+ * @event {YinyomReadyEvent} yinyom-ready - On `window`, once the stored choice has been read. `detail: { consent }`.
+ * @event {YinyomChangeEvent} yinyom-change - On `window`, after every stored choice. `detail: { consent, changed, first }`: `changed` lists the categories whose state changed; `first` is true for the first choice ever made on this browser.
  *
  * @csspart banner - The notice region shown until the visitor chooses.
  * @csspart title - The banner's heading.
@@ -47,20 +49,27 @@ const OTHER: Record<Language, Language> = { th: 'en', en: 'th' };
  * @csspart category-description - A category's description.
  * @csspart traffic-logs - The statement that the server keeps traffic logs whatever the choice.
  * @csspart receipt - The visitor's own consent receipt (id and date).
+ * @csspart cookie-list - A category's list of the cookies the site declares (a `<details>`), when it declares any.
  *
  * @cssproperty --yinyom-font-family - Font; the page's font by default, with a Thai fallback stack.
- * @cssproperty --yinyom-font-size - Base font size. Default `1rem`.
- * @cssproperty --yinyom-color-background - Background (light theme).
- * @cssproperty --yinyom-color-text - Text colour (light theme).
- * @cssproperty --yinyom-color-muted - Secondary text (light theme).
- * @cssproperty --yinyom-color-accent - Button and switch colour (light theme).
- * @cssproperty --yinyom-color-on-accent - Text on accent (light theme).
- * @cssproperty --yinyom-color-border - Borders and switch tracks (light theme).
- * @cssproperty --yinyom-color-focus - Focus ring (light theme).
- * @cssproperty --yinyom-color-background-dark - Background (dark theme); each colour has a `-dark` twin.
- * @cssproperty --yinyom-radius - Corner radius. Default `0.5rem`.
- * @cssproperty --yinyom-spacing - Base spacing. Default `1rem`.
- * @cssproperty --yinyom-z-index - Stacking order. Default `2147483000`.
+ * @cssproperty [--yinyom-font-size=1rem] - Base font size.
+ * @cssproperty [--yinyom-color-background=#fff] - Background (light theme).
+ * @cssproperty [--yinyom-color-text=#1f2328] - Text colour (light theme).
+ * @cssproperty [--yinyom-color-muted=#4b5563] - Secondary text (light theme).
+ * @cssproperty [--yinyom-color-accent=#0b57a4] - Button and switch colour (light theme).
+ * @cssproperty [--yinyom-color-on-accent=#fff] - Text on accent (light theme).
+ * @cssproperty [--yinyom-color-border=#6b7380] - Borders and switch tracks (light theme).
+ * @cssproperty [--yinyom-color-focus=#0b57a4] - Focus ring (light theme).
+ * @cssproperty [--yinyom-color-background-dark=#1c1e22] - Background (dark theme).
+ * @cssproperty [--yinyom-color-text-dark=#eceef1] - Text colour (dark theme).
+ * @cssproperty [--yinyom-color-muted-dark=#c1c7d0] - Secondary text (dark theme).
+ * @cssproperty [--yinyom-color-accent-dark=#9cc3ff] - Button and switch colour (dark theme).
+ * @cssproperty [--yinyom-color-on-accent-dark=#0b1b30] - Text on accent (dark theme).
+ * @cssproperty [--yinyom-color-border-dark=#8b93a1] - Borders and switch tracks (dark theme).
+ * @cssproperty [--yinyom-color-focus-dark=#9cc3ff] - Focus ring (dark theme).
+ * @cssproperty [--yinyom-radius=0.5rem] - Corner radius.
+ * @cssproperty [--yinyom-spacing=1rem] - Base spacing.
+ * @cssproperty [--yinyom-z-index=2147483000] - Stacking order of the banner.
  */
 export class YinyomConsent extends LitElement {
   static override styles = styles;
@@ -74,7 +83,7 @@ export class YinyomConsent extends LitElement {
 
   // Declared without decorators (the script-tag build pays for every byte on every page),
   // and every attribute named, since rawConfig() reads the configuration from this table.
-  static override properties: Record<string, { attribute?: string; type?: unknown; state?: boolean }> = {
+  static override properties: Record<string, { attribute?: string | false; type?: unknown; state?: boolean }> = {
     policyUrl: { attribute: 'policy-url' },
     org: { attribute: 'org' },
     categories: { attribute: 'categories' },
@@ -88,6 +97,7 @@ export class YinyomConsent extends LitElement {
     respectGpc: { attribute: 'respect-gpc' },
     logUrl: { attribute: 'log-url' },
     noSettingsButton: { type: Boolean, attribute: 'no-settings-button' },
+    texts: { attribute: false },
     reloadOnWithdrawal: { attribute: 'reload-on-withdrawal' },
     clearCookies: { attribute: 'clear-cookies' },
     chosenLanguage: { state: true },
@@ -100,32 +110,67 @@ export class YinyomConsent extends LitElement {
   policyUrl?: string;
   /** The organisation's name, used in the notice. */
   org?: string;
-  /** Optional categories in use, separated by spaces: `functional`, `analytics`, `marketing`. Default `analytics`. */
+  /**
+   * Optional categories in use, separated by spaces: `functional`, `analytics`, `marketing`.
+   * @default 'analytics'
+   */
   categories?: string;
-  /** Policy revision; a choice stored under another revision is asked again. Default `1`. */
+  /**
+   * Policy revision; a choice stored under another revision is asked again, with a line saying the policy changed.
+   * @default '1'
+   */
   revision?: string;
-  /** Lifetime of a stored choice in days, 1–400. Default `180`. */
+  /**
+   * Lifetime of a stored choice in days, 1–400.
+   * @default 180
+   */
   expiresDays?: string | number;
-  /** Name of the consent cookie. Default `yinyom`. */
+  /**
+   * Name of the consent cookie.
+   * @default 'yinyom'
+   */
   cookieName?: string;
   /** Domain to share the choice across subdomains. Default: this host only. */
   cookieDomain?: string;
-  /** `bottom`, `top` or `center`. Default `bottom`. */
+  /**
+   * Where the banner sits: `bottom`, `top` or `center`.
+   * @default 'bottom'
+   */
   position?: string;
-  /** `light`, `dark` or `auto`. Default `auto`. */
+  /**
+   * Colour theme: `light`, `dark` or `auto` (follows the system).
+   * @default 'auto'
+   */
   theme?: string;
-  /** Google Consent Mode v2 signals, `on` or `off`. Default `on`. */
+  /**
+   * Google Consent Mode v2 signals, `on` or `off`.
+   * @default 'on'
+   */
   consentMode?: string;
-  /** Honour Global Privacy Control, `on` or `off`. Default `on`. */
+  /**
+   * Honour Global Privacy Control, `on` or `off`.
+   * @default 'on'
+   */
   respectGpc?: string;
-  /** Endpoint that receives a consent receipt (POST, JSON). */
+  /** Endpoint that receives a consent receipt after each choice (POST, JSON). */
   logUrl?: string;
   /** Hides the floating button that reopens the preferences. */
   noSettingsButton = false;
-  /** `off` keeps the page as it is when a category that already ran is withdrawn. Default `on`. */
+  /**
+   * Reload the page when a category whose scripts already ran is withdrawn, `on` or `off`.
+   * @default 'on'
+   */
   reloadOnWithdrawal?: string;
-  /** Extra cookies to delete on withdrawal, e.g. `analytics:_hj* marketing:_tt_*`. */
+  /**
+   * More cookies to delete on withdrawal, beyond the built-in list, as `category:name` pairs
+   * (`*` is a wildcard), e.g. `analytics:_hj* marketing:_tt_*`.
+   */
   clearCookies?: string;
+  /**
+   * The site's own wording per language and its cookie lists, as in a
+   * `<script type="application/json" data-yinyom-texts>` child (which is read when this is unset).
+   */
+  texts?: SiteTexts;
 
   /** The visitor's pick from the language switch, which outranks every other source. */
   private chosenLanguage?: Language;
@@ -150,7 +195,10 @@ export class YinyomConsent extends LitElement {
   get language(): Language {
     return (
       this.chosenLanguage ??
-      resolveLanguage([this.getAttribute('lang'), document.documentElement.lang, ...navigator.languages, navigator.language])
+      resolveLanguage(
+        [this.getAttribute('lang'), document.documentElement.lang, ...navigator.languages, navigator.language],
+        knownLanguages(),
+      )
     );
   }
 
@@ -216,6 +264,49 @@ export class YinyomConsent extends LitElement {
     return raw;
   }
 
+  /** The site's texts, from the property or the JSON child, checked once per source. */
+  private get siteTexts(): SiteTexts {
+    const source: unknown = this.texts ?? this.querySelector('script[type="application/json"][data-yinyom-texts]')?.textContent ?? undefined;
+    if (source === undefined) return {};
+    if (source !== this.checkedSource) {
+      const { texts, problems } = parseSiteTexts(source, messagesFor('th'));
+      for (const problem of problems) console.error(problem);
+      this.checkedSource = source;
+      this.checkedTexts = texts;
+    }
+    return this.checkedTexts;
+  }
+
+  private checkedSource?: unknown;
+  private checkedTexts: SiteTexts = {};
+
+  /** The texts in a language: registered or built in, with the site's wording laid over. */
+  private messages(language: Language): Messages {
+    return applyOverride(messagesFor(language), this.siteTexts.messages?.[language]);
+  }
+
+  /** @internal Cookie names the site declares for a category, to delete on withdrawal. */
+  declaredCookies(category: string): string[] {
+    return (this.siteTexts.cookies?.[category as 'analytics'] ?? []).map((cookie) => cookie.name);
+  }
+
+  private renderCookies(cookies: readonly CookieInfo[] | undefined, m: Messages, language: Language) {
+    if (!cookies?.length) return nothing;
+    return html`<details part="cookie-list">
+      <summary>${m.cookieList} (${cookies.length})</summary>
+      <ul>
+        ${cookies.map(
+          (cookie) => html`<li>
+            <code>${cookie.name}</code>
+            ${cookie.provider ? html` · ${m.provider}: ${cookie.provider}` : nothing}
+            ${cookie.purpose ? html`<br />${localText(cookie.purpose, language)}` : nothing}
+            ${cookie.lifetime ? html`<br />${m.lifetime}: ${localText(cookie.lifetime, language)}` : nothing}
+          </li>`,
+        )}
+      </ul>
+    </details>`;
+  }
+
   private handleDocumentClick = (event: MouseEvent): void => {
     const opener = event
       .composedPath()
@@ -226,7 +317,7 @@ export class YinyomConsent extends LitElement {
   };
 
   private handleLanguageClick(): void {
-    this.chosenLanguage = OTHER[this.language];
+    this.chosenLanguage = other(this.language);
   }
 
   private handleToggle(category: OptionalCategory, event: Event): void {
@@ -246,7 +337,7 @@ export class YinyomConsent extends LitElement {
   /** A choice made through the notice: stored, then confirmed to every visitor, sighted or not. */
   private handleChoice(choose: () => unknown): void {
     choose();
-    this.status = MESSAGES[this.language].saved;
+    this.status = this.messages(this.language).saved;
     clearTimeout(this.statusTimer);
     this.statusTimer = setTimeout(() => (this.status = ''), 5000);
   }
@@ -325,12 +416,13 @@ export class YinyomConsent extends LitElement {
     if (!this.dialog!.open) this.dialog!.showModal();
   }
 
-  private renderCategory(category: OptionalCategory, m: Messages) {
+  private renderCategory(category: OptionalCategory, m: Messages, language: Language) {
     const id = `category-${category}`;
     return html`<li part="category">
       <div>
         <label for=${id} part="category-title">${m.categories[category].title}</label>
         <p id=${`${id}-description`} part="category-description">${m.categories[category].description}</p>
+        ${this.renderCookies(this.siteTexts.cookies?.[category], m, language)}
       </div>
       <input
         type="checkbox"
@@ -347,17 +439,17 @@ export class YinyomConsent extends LitElement {
   protected override render() {
     if (this.primary) return nothing;
     const language = this.language;
-    const m = MESSAGES[language];
-    const other = OTHER[language];
+    const m = this.messages(language);
+    const next = other(language);
     const { config, store } = { config: this.consent.config, store: this.consent.store };
     const consent = store.consent;
     const languageButton = html`<button
       class="quiet"
       part="button language-button"
-      lang=${other}
+      lang=${next}
       @click=${this.handleLanguageClick}
     >
-      ${MESSAGES[other].languageName}
+      ${this.messages(next).languageName}
     </button>`;
     const policyLink = config.policyUrl
       ? html`<a part="policy-link" href=${config.policyUrl}>${m.policyLink}</a>`
@@ -413,10 +505,11 @@ export class YinyomConsent extends LitElement {
                   <div>
                     <span class="label" part="category-title" id="category-necessary">${m.necessary.title}</span>
                     <p part="category-description">${m.necessary.description}</p>
+                    ${this.renderCookies(this.siteTexts.cookies?.necessary, m, language)}
                   </div>
                   <span class="always">${m.alwaysOn}</span>
                 </li>
-                ${config.categories.map((category) => this.renderCategory(category, m))}
+                ${config.categories.map((category) => this.renderCategory(category, m, language))}
               </ul>
               ${store.gpc && config.categories.includes('marketing')
                 ? html`<p class="notice" part="notice">${m.gpc}</p>`

@@ -140,6 +140,11 @@ export const styles = css`
   }
   li > div { display: contents; }
   li input, .always { grid-area: 1 / 2; }
+  li details { grid-column: 1 / -1; font-size: 0.9em; }
+  summary { cursor: pointer; min-height: 1.5rem; }
+  details ul { margin: 0.25rem 0 0; }
+  details li { display: block; padding: 0.25rem 0; border: 0; }
+  code { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
   li p { grid-column: 1 / -1; margin: 0; color: var(--_muted); font-size: 0.95em; }
   label, .label { font-weight: 600; }
   .always { white-space: nowrap; font-size: 0.9em; color: var(--_muted); }

@@ -1,20 +1,27 @@
 import { css, html, LitElement } from 'lit';
-import { en } from '../../../locales/en.js';
-import { th } from '../../../locales/th.js';
 import { isOptionalCategory } from '../../core/categories.js';
 import { toLanguage } from '../../core/language.js';
+import { knownLanguages, messagesFor } from '../../core/translations.js';
 
 /**
  * Stands in for a gated embed (a video, a map) until the visitor allows it: says where it
  * comes from and what it would set, and offers to show this one only or to allow the
- * category. Created by <yinyom-consent>; a site does not write it by hand.
+ * category. Created by `<yinyom-consent>`; a site does not write it by hand.
  *
  * @summary The placeholder shown in place of a gated iframe.
+ * @attr {string} lang - `th` or `en`, the language of its text. Default `th`.
  * @event yinyom-load-once - The visitor asked to show this embed only.
  * @event yinyom-allow - The visitor asked to allow the embed's category. `detail: { category }`.
  * @csspart placeholder - The box.
  * @csspart load-once-button - "Show this one only".
  * @csspart allow-button - "Allow …".
+ * @cssproperty [--yinyom-color-background=#fff] - Background.
+ * @cssproperty [--yinyom-color-text=#1f2328] - Text colour.
+ * @cssproperty [--yinyom-color-accent=#0b57a4] - Button colour.
+ * @cssproperty [--yinyom-color-on-accent=#fff] - Text on the buttons.
+ * @cssproperty [--yinyom-color-border=#6b7380] - The dashed border.
+ * @cssproperty [--yinyom-color-focus=#0b57a4] - Focus ring.
+ * @cssproperty [--yinyom-radius=0.5rem] - Corner radius.
  */
 export class YinyomPlaceholder extends LitElement {
   static override styles = css`
@@ -77,7 +84,7 @@ export class YinyomPlaceholder extends LitElement {
   }
 
   protected override render() {
-    const m = toLanguage(this.lang) === 'en' ? en : th;
+    const m = messagesFor(toLanguage(this.lang, knownLanguages()) ?? 'th');
     const category = isOptionalCategory(this.category) ? this.category : 'marketing';
     const title = m.categories[category].title;
     const text = m.placeholder(this.provider, title);
