@@ -41,12 +41,12 @@ const FORBIDDEN = [
 const FRAMEWORKS = new RegExp(
   [
     String.raw`(?:\bfrom\s+|\bimport\s*\(?\s*)['"](?:react|react-dom|preact|vue|@vue/[\w-]+)(?:/[^'"]*)?['"]`, // the frameworks
-    String.raw`(?:\bfrom\s+|\bimport\s*\(?\s*)['"]\.{1,2}/(?:[^'"]*/)?jsx\.js['"]`, // the typings that need them
+    String.raw`(?:\bfrom\s+|\bimport\s*\(?\s*)['"]\.{1,2}/(?:[^'"]*/)?(?:jsx|vue)\.js['"]`, // the typings that need them
     String.raw`\bdeclare\s+module\s+['"]`, // augmenting someone else's module
     String.raw`///\s*<reference\s+types=`,
   ].join('|'),
 );
-const FRAMEWORK_TYPINGS = /^dist\/types\/src\/jsx\.d\.ts$/;
+const FRAMEWORK_TYPINGS = /^dist\/types\/src\/(jsx|vue)\.d\.ts$/;
 
 /** Every file path package.json points users at (exports, main, module, types, unpkg…). */
 export function entryTargets(pkg) {
@@ -93,7 +93,7 @@ export function problems(paths, pkg, readText) {
     for (const path of paths) {
       if (!path.endsWith('.d.ts') || FRAMEWORK_TYPINGS.test(path)) continue;
       const match = readText(path).match(FRAMEWORKS);
-      if (match) found.push(`${path} mentions "${match[0]}": only the opt-in jsx typings may need React, Preact or Vue`);
+      if (match) found.push(`${path} mentions "${match[0]}": only the opt-in jsx/vue typings may need React, Preact or Vue`);
     }
   }
   return found;

@@ -1,9 +1,9 @@
-// What a Vue 3 + TypeScript project gets from `import type {} from 'yinyom/jsx'`: the element
+// What a Vue 3 + TypeScript project gets from `import type {} from 'yinyom/vue'`: the element
 // registered in GlobalComponents, which vue-tsc and the Vue - Official extension use to check
 // templates. Props are camelCase because vue-tsc camelizes template attributes before the
 // lookup: `policy-url="/privacy"` in a template checks as policyUrl. Checked by
 // `tsc -p tsconfig.examples.json` (and by the main typecheck, which includes test/).
-import type {} from '../../src/jsx.js';
+import type {} from '../../src/vue.js';
 import type { AllowedComponentProps, GlobalComponents, VNodeProps } from 'vue';
 
 type Props = InstanceType<GlobalComponents['yinyom-consent']>['$props'];

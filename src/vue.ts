@@ -1,0 +1,34 @@
+// Types only: Vue 3 template typings for <yinyom-consent>. Nothing here exists at run time and
+// nothing imports this file: it is an opt-in entry, so that `import 'yinyom'` keeps
+// type-checking in projects without Vue.
+//
+//   // once, anywhere in a Vue 3 project (e.g. src/env.d.ts or main.ts):
+//   import type {} from 'yinyom/vue';
+import type { DefineComponent } from 'vue';
+import type { YinyomConsentAttributes } from './attributes.js';
+
+export type { YinyomConsentAttributes } from './attributes.js';
+
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+
+/**
+ * The attributes as Vue's template type checker wants them: camelCase, since it camelizes
+ * `policy-url` before looking it up (templates may use either spelling). One exception:
+ * Vue sets an unknown attribute bound to `false` as the string "false", which a boolean
+ * attribute reads as present, so `no-settings-button` is written bare or bound to `true` / `null`.
+ */
+export type YinyomConsentVueProps = {
+  [K in Exclude<keyof YinyomConsentAttributes, 'no-settings-button'> as Camel<K>]?: YinyomConsentAttributes[K];
+} & {
+  /** Hides the floating button that reopens the preferences. Bare, or bound to `true` / `null`: `false` would count as set. */
+  noSettingsButton?: true | '' | null;
+};
+
+/** The element as Vue's template type checker (vue-tsc, the Vue - Official extension) sees it. */
+export type YinyomConsentVueComponent = DefineComponent<YinyomConsentVueProps>;
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'yinyom-consent': YinyomConsentVueComponent;
+  }
+}
