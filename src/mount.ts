@@ -2,7 +2,8 @@ import { CONFIG_ATTRIBUTES } from './core/config.js';
 
 /**
  * Adds a <yinyom-consent> configured from a script tag's `data-*` attributes (the
- * element's attribute names), unless the page already has one. Returns the element used.
+ * element's attribute names) and the page's `<script type="application/json"
+ * data-yinyom-texts>`, unless the page already has one. Returns the element used.
  */
 export function mountFromScript(script: HTMLScriptElement | null, root: Document = document): Element {
   const existing = root.querySelector('yinyom-consent');
@@ -12,6 +13,9 @@ export function mountFromScript(script: HTMLScriptElement | null, root: Document
     const value = script?.getAttribute(`data-${attribute}`);
     if (value != null) element.setAttribute(attribute, value);
   }
+  // The site's texts may stand anywhere in the page when the element is not written by hand.
+  const texts = root.querySelector('script[type="application/json"][data-yinyom-texts]');
+  if (texts) element.append(texts);
   root.body.append(element);
   return element;
 }

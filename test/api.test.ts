@@ -100,6 +100,11 @@ describe('mountFromScript', () => {
     expect(element.hasAttribute('no-settings-button')).to.equal(true);
     expect(element.hasAttribute('unrelated')).to.equal(false);
     expect(mountFromScript(null, doc)).to.equal(element);
+    const other = document.implementation.createHTMLDocument('page with texts');
+    other.body.innerHTML = '<footer><script type="application/json" data-yinyom-texts>{"messages": {}}</script></footer>';
+    const mounted = mountFromScript(null, other);
+    expect(mounted.querySelector('script[data-yinyom-texts]')!.textContent).to.equal('{"messages": {}}');
+    expect(other.querySelector('footer')!.children).to.have.length(0);
     expect(doc.querySelectorAll('yinyom-consent')).to.have.length(1);
   });
 });
