@@ -2,6 +2,7 @@
 // agrees, and exactly what was agreed to loads afterwards. Needs `npm run build` first.
 import { after, before, describe, test } from 'node:test';
 import { startChromium } from './chromium.mjs';
+import { scenarioTest } from './harness.mjs';
 import { afterAcceptAll, afterAnalyticsOnly, afterRejectAll, beforeAnyChoice, withdrawal } from './scenarios.mjs';
 
 describe('gating (Chromium)', () => {
@@ -13,21 +14,7 @@ describe('gating (Chromium)', () => {
     await chromium?.close();
   });
 
-  /** Each test gets its own browser context; on failure the console output is attached. */
-  const run = (scenario, options) => async (t) => {
-    const session = await chromium.open(null);
-    let failed = true;
-    try {
-      await scenario(session, options);
-      failed = false;
-    } finally {
-      // page console on failure, or always with YINYOM_E2E_CONSOLE=1
-      if ((failed || process.env.YINYOM_E2E_CONSOLE) && session.errors.length) {
-        for (const line of ['page console:', ...session.errors]) t.diagnostic(line);
-      }
-      await session.close();
-    }
-  };
+  const run = (scenario, options) => scenarioTest(() => chromium, scenario, options);
 
   test('1. before any choice: zero tracker requests, zero cookies, banner visible', run(beforeAnyChoice));
   test('2. reject all: zero tracker requests, only the consent cookie, !analytics runs (and after reload)', run(afterRejectAll));

@@ -3,7 +3,7 @@
 // interception on this machine. Needs `npm run build` first.
 import { existsSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
-import { FIREFOX_PATH, requireBundle } from './harness.mjs';
+import { FIREFOX_PATH, requireBundle, scenarioTest } from './harness.mjs';
 import { startFirefox } from './firefox.mjs';
 import { afterAnalyticsOnly, afterRejectAll, beforeAnyChoice } from './scenarios.mjs';
 
@@ -26,20 +26,7 @@ describe('gating (Firefox ESR, WebDriver BiDi)', { skip }, () => {
     await firefox?.close();
   });
 
-  const run = (scenario, options) => async (t) => {
-    const session = await firefox.open(null);
-    let failed = true;
-    try {
-      await scenario(session, options);
-      failed = false;
-    } finally {
-      // page console on failure, or always with YINYOM_E2E_CONSOLE=1
-      if ((failed || process.env.YINYOM_E2E_CONSOLE) && session.errors.length) {
-        for (const line of ['page console:', ...session.errors]) t.diagnostic(line);
-      }
-      await session.close();
-    }
-  };
+  const run = (scenario, options) => scenarioTest(() => firefox, scenario, options);
 
   test('1. before any choice: zero tracker requests, zero cookies, banner visible', run(beforeAnyChoice));
   test('2. reject all: zero tracker requests, only the consent cookie, !analytics runs (and after reload)', run(afterRejectAll));

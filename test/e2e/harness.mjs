@@ -318,3 +318,21 @@ export async function settle(session, quiet = 250) {
     { timeout: 10_000, message: 'the network to go quiet' },
   );
 }
+
+/**
+ * A node:test body that runs `scenario` in a fresh session of `browser` (its `open()`), and
+ * attaches the page's console to the report when it fails (always with YINYOM_E2E_CONSOLE=1).
+ */
+export const scenarioTest = (browser, scenario, options) => async (t) => {
+  const session = await browser().open(null);
+  let failed = true;
+  try {
+    await scenario(session, options);
+    failed = false;
+  } finally {
+    if ((failed || process.env.YINYOM_E2E_CONSOLE) && session.errors.length) {
+      for (const line of ['page console:', ...session.errors]) t.diagnostic(line);
+    }
+    await session.close();
+  }
+};
