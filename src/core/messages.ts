@@ -40,7 +40,9 @@ export interface Messages {
   readonly loadOnce: string;
   /** Heading of a category's list of cookies, and its labels. */
   readonly cookieList: string;
+  readonly cookieName: string;
   readonly provider: string;
+  readonly purpose: string;
   readonly lifetime: string;
   readonly allowCategory: (category: string) => string;
   /** The visitor's own receipt: the consent's id and when it was last changed. */

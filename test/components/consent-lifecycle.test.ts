@@ -275,6 +275,19 @@ describe('site texts and cookie lists', () => {
     expect(list.textContent).to.contain('site_stats');
     expect(list.textContent).to.contain('Counts visits');
     expect(list.textContent).to.contain('1 year');
+    const table = part(el, 'cookie-table') as HTMLTableElement;
+    expect(Array.from(table.tHead!.rows[0].cells, (c) => c.textContent!.trim())).to.deep.equal([
+      en.cookieName,
+      en.provider,
+      en.purpose,
+      en.lifetime,
+    ]);
+    expect(Array.from(table.tBodies[0].rows[0].cells, (c) => c.textContent!.trim())).to.deep.equal([
+      'site_stats',
+      'เทศบาล',
+      'Counts visits',
+      '1 year',
+    ]);
     list.open = true;
     await expect(el).to.be.accessible();
     el.acceptAll();

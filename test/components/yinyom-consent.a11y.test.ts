@@ -160,8 +160,17 @@ describe('<yinyom-consent> accessibility', () => {
   });
 
   it('preferences at 320 px are accessible and fit the screen', async () => {
-    const { win, el } = await frameAt(320, 640, `<yinyom-consent cookie-name="yinyom-p320-${counter++}" lang="th" categories="functional analytics marketing" policy-url="/privacy"></yinyom-consent>`);
+    const texts = JSON.stringify({
+      cookies: { analytics: [{ name: '_ga_ABCDEFGHIJ', provider: 'Google', purpose: 'นับจำนวนผู้เข้าชมและหน้าที่เข้าชม', lifetime: '2 ปี' }] },
+    });
+    const { win, el } = await frameAt(
+      320,
+      640,
+      `<yinyom-consent cookie-name="yinyom-p320-${counter++}" lang="th" categories="functional analytics marketing" policy-url="/privacy"><script type="application/json" data-yinyom-texts>${texts}</script></yinyom-consent>`,
+    );
     await el.showPreferences();
+    (el.shadowRoot!.querySelector('[part~="cookie-list"]') as HTMLDetailsElement).open = true;
+    await new Promise((resolve) => win.requestAnimationFrame(resolve));
     const dialog = el.shadowRoot!.querySelector('dialog')!;
     expect(dialog.getBoundingClientRect().right).to.be.at.most(320);
     expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth + 1);

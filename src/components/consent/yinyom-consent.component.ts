@@ -50,6 +50,7 @@ const other = (language: Language): Language => (language === 'th' ? 'en' : 'th'
  * @csspart traffic-logs - The statement that the server keeps traffic logs whatever the choice.
  * @csspart receipt - The visitor's own consent receipt (id and date).
  * @csspart cookie-list - A category's list of the cookies the site declares (a `<details>`), when it declares any.
+ * @csspart cookie-table - The table in it: cookie name, provider, purpose, lifetime.
  *
  * @cssproperty --yinyom-font-family - Font; the page's font by default, with a Thai fallback stack.
  * @cssproperty [--yinyom-font-size=1rem] - Base font size.
@@ -294,16 +295,26 @@ export class YinyomConsent extends LitElement {
     if (!cookies?.length) return nothing;
     return html`<details part="cookie-list">
       <summary>${m.cookieList} (${cookies.length})</summary>
-      <ul>
-        ${cookies.map(
-          (cookie) => html`<li>
-            <code>${cookie.name}</code>
-            ${cookie.provider ? html` · ${m.provider}: ${cookie.provider}` : nothing}
-            ${cookie.purpose ? html`<br />${localText(cookie.purpose, language)}` : nothing}
-            ${cookie.lifetime ? html`<br />${m.lifetime}: ${localText(cookie.lifetime, language)}` : nothing}
-          </li>`,
-        )}
-      </ul>
+      <table part="cookie-table">
+        <thead>
+          <tr>
+            <th scope="col">${m.cookieName}</th>
+            <th scope="col">${m.provider}</th>
+            <th scope="col">${m.purpose}</th>
+            <th scope="col">${m.lifetime}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${cookies.map(
+            (cookie) => html`<tr>
+              <th scope="row"><code>${cookie.name}</code></th>
+              <td>${cookie.provider ?? ''}</td>
+              <td>${localText(cookie.purpose, language)}</td>
+              <td>${localText(cookie.lifetime, language)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
     </details>`;
   }
 

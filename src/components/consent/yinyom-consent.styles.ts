@@ -142,8 +142,9 @@ export const styles = css`
   li input, .always { grid-area: 1 / 2; }
   li details { grid-column: 1 / -1; font-size: 0.9em; }
   summary { cursor: pointer; min-height: 1.5rem; }
-  details ul { margin: 0.25rem 0 0; }
-  details li { display: block; padding: 0.25rem 0; border: 0; }
+  table { width: 100%; margin-top: 0.25rem; border-collapse: collapse; }
+  th, td { padding: 0.25rem 0.5rem 0.25rem 0; text-align: start; vertical-align: top; overflow-wrap: anywhere; }
+  thead th { border-bottom: 1px solid var(--_border); }
   code { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
   li p { grid-column: 1 / -1; margin: 0; color: var(--_muted); font-size: 0.95em; }
   label, .label { font-weight: 600; }
