@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const started = Date.now();
 
 const APT_ALL =
-  'apt-get update && apt-get install -y --no-install-recommends chromium firefox-esr webkit2gtk-driver xvfb';
+  'apt-get update && apt-get install -y --no-install-recommends chromium firefox-esr webkit2gtk-driver xvfb xauth fonts-thai-tlwg';
 const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
 const engines = (process.env.YINYOM_BROWSERS || ALL_ENGINES.join(','))
   .split(',')
