@@ -1,5 +1,6 @@
 import { OPTIONAL_CATEGORIES, type CategoryStates } from './categories.js';
 import type { Language } from './language.js';
+import { UUID_PATTERN } from './uuid.js';
 
 export const CONSENT_METHODS = ['accept-all', 'reject-all', 'custom'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
@@ -25,8 +26,9 @@ export interface ConsentRecord {
 // method, and a letter and 0/1 per category.
 const METHOD_CODES = ['a', 'r', 'c'];
 const CATEGORY_CODES = ['f', 'a', 'm'];
-const STORED =
-  /^1\|([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})\|([^|]{1,200})\|([a-z]{2,3})\|([0-9a-z]{1,10})\|([0-9a-z]{1,10})\|([arc])\|((?:[fam][01]){0,3})$/;
+const STORED = new RegExp(
+  `^1\\|(${UUID_PATTERN.source.slice(1, -1)})\\|([^|]{1,200})\\|([a-z]{2,3})\\|([0-9a-z]{1,10})\\|([0-9a-z]{1,10})\\|([arc])\\|((?:[fam][01]){0,3})$`,
+);
 
 export function encodeRecord(record: ConsentRecord): string {
   const time = (iso: string) => Date.parse(iso).toString(36);

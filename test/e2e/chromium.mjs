@@ -3,16 +3,14 @@
 // `open()` gets a fresh browser context whose network is stubbed (see harness.mjs).
 import { chromium } from 'playwright-core';
 import {
+  answerRequest,
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
   INIT_SCRIPT,
-  logEntry,
   onReport,
   settle,
-  isLocal,
   requireBundle,
   startServer,
-  stubFor,
 } from './harness.mjs';
 
 export async function startChromium() {
@@ -67,26 +65,11 @@ export async function startChromium() {
     await context.exposeBinding('__e2eReport', (_source, kind, value) => onReport(session, kind, value));
     await context.addInitScript({ content: INIT_SCRIPT });
     await context.route('**/*', async (route, request) => {
-      const url = request.url();
-      const entry = logEntry(session, url, request.resourceType());
-      session.log.push(entry);
-      try {
-        if (isLocal(url)) return await route.continue();
-        const stub = stubFor(url);
-        if (!stub) {
-          entry.aborted = true;
-          return await route.abort('blockedbyclient');
-        }
-        if (stub.delay) await new Promise((r) => setTimeout(r, stub.delay));
-        await route.fulfill({
-          status: stub.status,
-          contentType: stub.contentType,
-          body: stub.body,
-          headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
-        });
-      } catch {
-        // the page went away meanwhile
-      }
+      await answerRequest(session, request.url(), request.resourceType(), {
+        pass: () => route.continue(),
+        abort: () => route.abort('blockedbyclient'),
+        fulfill: (response) => route.fulfill(response),
+      });
     });
     const page = await context.newPage();
     session.page = page;

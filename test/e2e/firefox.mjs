@@ -3,15 +3,13 @@
 // or throws with the reason Firefox cannot be used (the test file then skips, saying why).
 import { createRequire } from 'node:module';
 import {
+  answerRequest,
   FIREFOX_PATH,
   INIT_SCRIPT,
-  logEntry,
   onReport,
-  isLocal,
   requireBundle,
   settle,
   startServer,
-  stubFor,
   waitFor,
 } from './harness.mjs';
 
@@ -79,27 +77,12 @@ export async function startFirefox() {
     page.on('pageerror', (e) => session.errors.push(`pageerror: ${e.message}`));
     await page.setRequestInterception(true);
     page.on('request', async (request) => {
-      const url = request.url();
       // BiDi has no resource types (puppeteer throws): navigations vs everything else.
-      const entry = logEntry(session, url, request.isNavigationRequest() ? 'document' : 'other');
-      session.log.push(entry);
-      try {
-        if (isLocal(url)) return await request.continue();
-        const stub = stubFor(url);
-        if (!stub) {
-          entry.aborted = true;
-          return await request.abort('blockedbyclient');
-        }
-        if (stub.delay) await new Promise((r) => setTimeout(r, stub.delay));
-        await request.respond({
-          status: stub.status,
-          contentType: stub.contentType,
-          body: stub.body,
-          headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
-        });
-      } catch {
-        // the page went away meanwhile, or the request was not interceptable
-      }
+      await answerRequest(session, request.url(), request.isNavigationRequest() ? 'document' : 'other', {
+        pass: () => request.continue(),
+        abort: () => request.abort('blockedbyclient'),
+        fulfill: (response) => request.respond(response),
+      });
     });
     if (path) await session.goto(path);
     return session;

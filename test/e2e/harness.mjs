@@ -336,3 +336,29 @@ export const scenarioTest = (browser, scenario, options) => async (t) => {
     await session.close();
   }
 };
+
+/**
+ * Logs a request and answers it the same way in every driver: local ones pass, tracker hosts
+ * get their stub, anything else is aborted. `reply` adapts the driver's request object.
+ */
+export async function answerRequest(session, url, type, reply) {
+  const entry = logEntry(session, url, type);
+  session.log.push(entry);
+  try {
+    if (isLocal(url)) return await reply.pass();
+    const stub = stubFor(url);
+    if (!stub) {
+      entry.aborted = true;
+      return await reply.abort();
+    }
+    if (stub.delay) await new Promise((r) => setTimeout(r, stub.delay));
+    await reply.fulfill({
+      status: stub.status,
+      contentType: stub.contentType,
+      body: stub.body,
+      headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
+    });
+  } catch {
+    // the page went away meanwhile, or the request was not interceptable
+  }
+}
