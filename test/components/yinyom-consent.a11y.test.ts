@@ -1,7 +1,7 @@
 // Every visual state, checked as an audit would: axe in both languages, themes, positions
 // and at 320 px; real key presses; equal weight by computed style and box; Thai words
 // never split across lines; focus visible and never hidden behind the banner.
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { axeViolations, frameAt, removeFrames } from '../helpers/frame.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -205,6 +205,8 @@ describe('<yinyom-consent> accessibility', () => {
     try {
       const el = await mount();
       const banner = part(el, 'banner')!;
+      // The padding follows the banner's size as the browser lays it out, without forcing a layout.
+      await waitUntil(() => html.style.scrollPaddingBottom !== '7px', 'the page got no scroll padding');
       expect(parseFloat(getComputedStyle(html).scrollPaddingBottom)).to.be.at.least(banner.offsetHeight);
       part(el, 'reject-button')!.click();
       await el.updateComplete;

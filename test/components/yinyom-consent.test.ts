@@ -135,6 +135,24 @@ describe('<yinyom-consent>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('runs the accepted scripts before it re-renders: the click costs one pass, not a render first', async () => {
+      const el = await mount('categories="analytics" lang="en"');
+      const gated = document.createElement('script');
+      gated.type = 'text/plain';
+      gated.dataset.consent = 'analytics';
+      gated.text = `window.__bannerWhenRun = !!document.querySelector('yinyom-consent[cookie-name="${el.getAttribute('cookie-name')}"]').shadowRoot.querySelector('[part~="banner"]');`;
+      document.body.append(gated);
+      try {
+        await click(el, 'accept-button');
+        await aTimeout(0);
+        expect((window as unknown as { __bannerWhenRun?: boolean }).__bannerWhenRun).to.equal(true);
+        expect(part(el, 'banner')).to.equal(null);
+      } finally {
+        document.querySelectorAll('script[data-consent="analytics"]').forEach((s) => s.remove());
+        delete (window as unknown as { __bannerWhenRun?: boolean }).__bannerWhenRun;
+      }
+    });
+
     it('reject all stores every optional category refused', async () => {
       const el = await mount('categories="functional analytics marketing"');
       await click(el, 'reject-button');
@@ -194,6 +212,21 @@ describe('<yinyom-consent>', () => {
       expect(dialog.textContent).to.contain(th.alwaysOn);
       expect(dialog.textContent).to.contain(th.trafficLogs);
       await expect(el).to.be.accessible();
+    });
+
+    it('parses its styles only when first opened, and styles the dialog from then on', async () => {
+      const el = await mount('categories="analytics" lang="th"');
+      const sheets = () => el.shadowRoot!.adoptedStyleSheets.length;
+      expect(sheets()).to.equal(1);
+      await click(el, 'preferences-button');
+      expect(sheets()).to.equal(2);
+      const toggle = $<HTMLInputElement>(el, '[part~="toggle"]')!;
+      expect(getComputedStyle(toggle).appearance).to.equal('none');
+      expect(getComputedStyle($(el, 'dialog')!).borderTopStyle).to.equal('solid');
+      $<HTMLDialogElement>(el, 'dialog')!.close();
+      await el.updateComplete;
+      await click(el, 'preferences-button');
+      expect(sheets()).to.equal(2);
     });
 
     it('is accessible in English', async () => {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { adoptStyles, html, LitElement, nothing } from 'lit';
 import type { CategoryChoices, OptionalCategory } from '../../core/categories.js';
 import type { ConfigAttribute, RawConfig } from '../../core/config.js';
 import type { ConsentRecord } from '../../core/consent-record.js';
@@ -9,7 +9,7 @@ import type { Messages } from '../../core/messages.js';
 import { applyOverride, localText, parseSiteTexts, type CookieInfo, type SiteTexts } from '../../core/site-texts.js';
 import { knownLanguages, messagesFor } from '../../core/translations.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
-import { styles } from './yinyom-consent.styles.js';
+import { preferencesStyles, styles } from './yinyom-consent.styles.js';
 
 /** The language the visible switch offers: English from Thai, Thai from any other. */
 const other = (language: Language): Language => (language === 'th' ? 'en' : 'th');
@@ -178,6 +178,7 @@ export class YinyomConsent extends LitElement {
   /** The switches' positions while the preferences are open; saved only on request. */
   private draft: CategoryChoices = {};
   private preferencesOpen = false;
+  private preferencesStyled = false;
   private status = '';
 
   private get dialog(): HTMLDialogElement | null {
@@ -187,7 +188,9 @@ export class YinyomConsent extends LitElement {
   /** What had focus before the preferences opened, to return it there on close. */
   private opener?: HTMLElement;
   private observedBanner?: HTMLElement;
-  private readonly bannerSize = new ResizeObserver(() => this.padPage(this.observedBanner));
+  // Sizes are read only here, after the browser's own layout: reading offsetHeight while
+  // rendering forced a synchronous layout of the whole page (about 20 ms on the bench page).
+  private readonly bannerSize = new ResizeObserver(([entry]) => this.padPage(entry?.target.isConnected ? entry.borderBoxSize[0]?.blockSize : undefined));
   /** The page's own scroll padding on the banner's edge, to put back. */
   private pagePadding?: [string, string];
   private statusTimer?: ReturnType<typeof setTimeout>;
@@ -213,6 +216,7 @@ export class YinyomConsent extends LitElement {
     document.removeEventListener('click', this.handleDocumentClick);
     clearTimeout(this.statusTimer);
     this.bannerSize.disconnect();
+    this.observedBanner = undefined;
     this.padPage(undefined);
   }
 
@@ -227,25 +231,26 @@ export class YinyomConsent extends LitElement {
     const banner = this.renderRoot.querySelector<HTMLElement>('.banner:not([hidden])') ?? undefined;
     if (banner !== this.observedBanner) {
       this.bannerSize.disconnect();
+      // Observing reports the first size after the next layout; until then, no padding.
       if (banner) this.bannerSize.observe(banner);
+      else this.padPage(undefined);
       this.observedBanner = banner;
     }
-    this.padPage(banner);
   }
 
   /**
    * While the banner covers an edge of the viewport, the page scrolls focused elements clear
    * of it (WCAG 2.4.11, focus not obscured); the page's own scroll padding comes back after.
    */
-  private padPage(banner: HTMLElement | undefined): void {
+  private padPage(bannerHeight: number | undefined): void {
     const style = document.documentElement.style;
     if (this.pagePadding) style.setProperty(...this.pagePadding);
     this.pagePadding = undefined;
     const position = this.consent.config?.position;
-    if (!banner || position === 'center') return;
+    if (bannerHeight === undefined || position === 'center') return;
     const property = `scroll-padding-${position}`;
     this.pagePadding = [property, style.getPropertyValue(property)];
-    style.setProperty(property, `${banner.offsetHeight + 16}px`);
+    style.setProperty(property, `${Math.ceil(bannerHeight) + 16}px`);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -422,6 +427,8 @@ export class YinyomConsent extends LitElement {
     const consent = this.consent.store.consent;
     // Start from the standing choice, or from nothing granted: no switch is ever pre-ticked.
     this.draft = consent ? { ...consent.categories } : {};
+    if (!this.preferencesStyled) adoptStyles(this.renderRoot as ShadowRoot, [styles, preferencesStyles]);
+    this.preferencesStyled = true;
     this.preferencesOpen = true;
     await this.updateComplete;
     if (!this.dialog!.open) this.dialog!.showModal();

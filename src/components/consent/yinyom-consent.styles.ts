@@ -109,6 +109,39 @@ export const styles = css`
     color: inherit;
   }
   :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  .settings, .status {
+    position: fixed;
+    z-index: var(--yinyom-z-index, 2147483000);
+    inset: auto auto var(--_space) var(--_space);
+    border: 1px solid var(--_border);
+    box-shadow: var(--_shadow);
+  }
+  .settings { font-size: 0.875em; }
+  /* Above the settings button, never over it. */
+  /* Inverted, so that a message never passes for a second button. */
+  .status {
+    background: var(--_fg);
+    color: var(--_bg);
+    border-color: transparent;
+    bottom: calc(var(--_space) + 3.5rem);
+    max-width: calc(100vw - 2 * var(--_space));
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+  }
+  .status:empty { display: none; }
+  /* Phones: the banner docks to the bottom edge and takes as little height as it can. */
+  @media (max-width: 30rem) {
+    .banner, .top .banner, .center .banner { inset: auto 0 0; transform: none; border-radius: var(--_radius) var(--_radius) 0 0; padding: 0.75rem 1rem; }
+    .top .banner { inset: 0 0 auto; border-radius: 0 0 var(--_radius) var(--_radius); }
+    .actions > button { flex-basis: 100%; }
+  }
+`;
+
+/**
+ * The preferences' own rules, adopted the first time they open: most visitors answer from
+ * the banner, and a page should not parse styles for a dialog nobody opened.
+ */
+export const preferencesStyles = css`
   dialog {
     width: min(40rem, calc(100vw - 2rem));
     max-height: calc(100vh - 2rem);
@@ -173,31 +206,7 @@ export const styles = css`
   input[role='switch']:checked { border-color: var(--_accent); background: var(--_accent); }
   input[role='switch']:checked::before { left: 1.4375rem; background: var(--_on-accent); }
   .logs { font-size: 0.9em; color: var(--_muted); }
-  .settings, .status {
-    position: fixed;
-    z-index: var(--yinyom-z-index, 2147483000);
-    inset: auto auto var(--_space) var(--_space);
-    border: 1px solid var(--_border);
-    box-shadow: var(--_shadow);
-  }
-  .settings { font-size: 0.875em; }
-  /* Above the settings button, never over it. */
-  /* Inverted, so that a message never passes for a second button. */
-  .status {
-    background: var(--_fg);
-    color: var(--_bg);
-    border-color: transparent;
-    bottom: calc(var(--_space) + 3.5rem);
-    max-width: calc(100vw - 2 * var(--_space));
-    padding: 0.5rem 1rem;
-    border-radius: var(--_radius);
-  }
-  .status:empty { display: none; }
-  /* Phones: the banner docks to the bottom edge and takes as little height as it can. */
   @media (max-width: 30rem) {
-    .banner, .top .banner, .center .banner { inset: auto 0 0; transform: none; border-radius: var(--_radius) var(--_radius) 0 0; padding: 0.75rem 1rem; }
-    .top .banner { inset: 0 0 auto; border-radius: 0 0 var(--_radius) var(--_radius); }
-    .actions > button { flex-basis: 100%; }
     dialog { padding: var(--_space); }
     dialog .actions { margin-inline: calc(-1 * var(--_space)); margin-bottom: calc(-1 * var(--_space)); padding-inline: var(--_space); bottom: calc(-1 * var(--_space)); }
   }
