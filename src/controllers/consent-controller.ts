@@ -8,6 +8,7 @@ import { clearCookies, cookiePatterns, TRACKER_COOKIES } from '../core/cookie-cl
 import { crossTab, type CrossTab } from '../core/cross-tab.js';
 import { providerName } from '../core/embed-provider.js';
 import { receiptPage, sendReceipt } from '../core/receipt.js';
+import { nextTask } from '../core/next-task.js';
 import { ScriptGate } from '../core/script-gate.js';
 import { YinyomChangeEvent } from '../events/yinyom-change.js';
 import { YinyomReadyEvent } from '../events/yinyom-ready.js';
@@ -118,12 +119,13 @@ export class ConsentController implements ReactiveController {
       this.log.warn('yinyom: this page has more than one <yinyom-consent>; the first one serves it and the others stand by. Keep one.');
       return;
     }
-    // The stored choice is read as soon as the element is in the page, before its first
-    // render, but from a microtask: the first read of document.cookie in Chromium collects
-    // source positions for every frame on the stack, and when the element is upgraded
-    // straight from dist/yinyom.min.js that stack holds the whole 60 KB file (about 8 ms of
-    // main-thread time on the bench machine, against under 0.5 ms from here).
-    queueMicrotask(() => {
+    // The stored choice is read before the first render, but in a task of its own:
+    // - the script that upgrades the element (dist/yinyom.min.js, loaded with defer) shares
+    //   its task with the page's first layout, and the cookie read waits on the browser;
+    //   together they made one long task;
+    // - reading document.cookie with that whole 60 KB file on the stack cost about 8 ms more
+    //   on the bench machine (Chromium collects source positions for the frames on the stack).
+    void nextTask().then(() => {
       if (!this.host.isConnected || this.host.primary) return;
       if (this.current) this.listen();
       this.sync();

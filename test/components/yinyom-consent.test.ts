@@ -54,6 +54,22 @@ describe('<yinyom-consent>', () => {
       expect(look(buttons[2])).to.deep.equal(look(buttons[0]));
     });
 
+    it('renders in a task of its own, never in the one that added it', async () => {
+      const el = document.createElement('yinyom-consent') as YinyomConsent;
+      el.setAttribute('cookie-name', `yinyom-test-task-${counter++}`);
+      cookies.push(el.getAttribute('cookie-name')!);
+      document.body.append(el);
+      try {
+        await Promise.resolve();
+        await Promise.resolve();
+        expect(part(el, 'banner'), 'rendered in the same task').to.equal(null);
+        await el.updateComplete;
+        expect(part(el, 'banner')).to.exist;
+      } finally {
+        el.remove();
+      }
+    });
+
     it('is accessible in Thai', async () => {
       const el = await mount('lang="th" org="สำนักงานเขตดอนเมือง" policy-url="/privacy"');
       expect(part(el, 'text')!.textContent).to.contain('สำนักงานเขตดอนเมืองใช้คุกกี้');

@@ -4,6 +4,7 @@ import type { ConfigAttribute, RawConfig } from '../../core/config.js';
 import type { ConsentRecord } from '../../core/consent-record.js';
 import type { ConsentChange, ConsentStore } from '../../core/consent-store.js';
 import { formatDate } from '../../core/format-date.js';
+import { nextTask } from '../../core/next-task.js';
 import { resolveLanguage, type Language } from '../../core/language.js';
 import type { Messages } from '../../core/messages.js';
 import { applyOverride, localText, parseSiteTexts, type CookieInfo, type SiteTexts } from '../../core/site-texts.js';
@@ -218,6 +219,16 @@ export class YinyomConsent extends LitElement {
     this.bannerSize.disconnect();
     this.observedBanner = undefined;
     this.padPage(undefined);
+  }
+
+  /**
+   * The first render waits for a task of its own (the stored choice is read in the one
+   * before): a deferred script shares its task with the page's first layout, and the notice
+   * must not turn that into a long task. Later renders are immediate.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   protected override firstUpdated(): void {
