@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// Bytes. Raised only on purpose, in the same commit as the growth it pays for.
-const BUDGET = { gzip: 23 * 1024, brotli: 20.5 * 1024 };
+// Bytes: the size reached (22 738 B gzip, 20 131 B brotli on 2026-11-22) plus about 200 B, so
+// that a real regression fails CI. Raised only on purpose, in the same commit as the growth
+// it pays for; lowered whenever a cut lands.
+const BUDGET = { gzip: 22_940, brotli: 20_330 };
 const file = 'dist/yinyom.min.js';
 
 let source;

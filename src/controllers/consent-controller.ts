@@ -8,7 +8,6 @@ import { clearCookies, cookiePatterns, TRACKER_COOKIES } from '../core/cookie-cl
 import { crossTab, type CrossTab } from '../core/cross-tab.js';
 import { providerName } from '../core/embed-provider.js';
 import { receiptPage, sendReceipt } from '../core/receipt.js';
-import { nextTask } from '../core/next-task.js';
 import { ScriptGate } from '../core/script-gate.js';
 import { YinyomChangeEvent } from '../events/yinyom-change.js';
 import { YinyomReadyEvent } from '../events/yinyom-ready.js';
@@ -61,6 +60,8 @@ export class ConsentController implements ReactiveController {
   private applied: ConsentRecord | null = null;
   private readonly reported = new Set<string>();
   private rawKey?: string;
+  /** Connected, and the observer and placeholders still to be set up after the next update. */
+  private connecting = false;
   private readonly gate = new ScriptGate(() => this.current?.consent ?? null, {
     blocked: (element) => this.showPlaceholder(element),
     live: (element) => this.hidePlaceholder(element),
@@ -119,24 +120,28 @@ export class ConsentController implements ReactiveController {
       this.log.warn('yinyom: this page has more than one <yinyom-consent>; the first one serves it and the others stand by. Keep one.');
       return;
     }
-    // The stored choice is read before the first render, but in a task of its own:
-    // - the script that upgrades the element (dist/yinyom.min.js, loaded with defer) shares
-    //   its task with the page's first layout, and the cookie read waits on the browser;
-    //   together they made one long task;
-    // - reading document.cookie with that whole 60 KB file on the stack cost about 8 ms more
-    //   on the bench machine (Chromium collects source positions for the frames on the stack).
-    void nextTask().then(() => {
-      if (!this.host.isConnected || this.host.primary) return;
-      if (this.current) this.listen();
-      this.sync();
-      this.gate.observe();
-      // Placeholders stand in for embeds before any choice too.
-      if (!this.current?.consent) void this.gate.apply();
-    });
+    // The stored choice is read in the element's next update (hostUpdate), not here: the
+    // element's first update has a task of its own, while this runs in the task of the
+    // script that upgraded the element, which also holds the page's first layout when the
+    // script is deferred. Reading document.cookie from here also cost about 8 ms more on the
+    // bench machine, with the whole 60 KB file on the stack (Chromium collects source
+    // positions for the frames on the stack).
+    this.connecting = true;
+    this.host.requestUpdate();
   }
 
   hostUpdate(): void {
     if (!this.host.primary) this.sync();
+  }
+
+  hostUpdated(): void {
+    if (!this.connecting || this.host.primary) return;
+    this.connecting = false;
+    // sync() listens when it builds a store; after a reconnection the store is kept.
+    this.listen();
+    this.gate.observe();
+    // Placeholders stand in for embeds before any choice too.
+    if (!this.current?.consent) void this.gate.apply();
   }
 
   hostDisconnected(): void {
