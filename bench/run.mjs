@@ -410,7 +410,7 @@ try {
     `- command: \`${command}\``,
     `- machine: ${availableParallelism()} CPUs (nproc), ${cpuModel}; Chromium ${browser.version()}; Node ${process.version}`,
     `- date: ${new Date().toISOString()}`,
-    `- libraries: ${selected.map((l) => l.pkg ?? `yinyom (dist/yinyom.min.js)`).join(', ')}`,
+    `- libraries: ${selected.map((l) => l.pkg ?? `${l.label ?? l.name} (dist/yinyom.min.js, bench/pages/${l.name}.html)`).join(', ')}`,
     '- served with brotli (quality 11); one fresh browser context per page load; pages interleaved, order rotated each run.',
     '- script/task time: CDP Performance.getMetrics (ScriptDuration/TaskDuration, main-thread CPU time) once the page is quiet (before the click), minus the baseline page of the same run; the baseline column shows its absolute time.',
     '- banner visible: performance.now() when the banner element first has a non-empty box inside the viewport and is not display:none/visibility:hidden/opacity:0 (checked in requestAnimationFrame, once per frame).',
