@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// Bytes: the size reached (22 738 B gzip, 20 131 B brotli on 2026-11-22) plus about 200 B, so
+// Bytes: the size reached (22 738 B gzip, 20 142 B brotli on 2026-11-22) plus about 200 B, so
 // that a real regression fails CI. Raised only on purpose, in the same commit as the growth
 // it pays for; lowered whenever a cut lands.
 const BUDGET = { gzip: 22_940, brotli: 20_330 };
