@@ -13,7 +13,6 @@ import { YinyomChangeEvent } from '../events/yinyom-change.js';
 import { YinyomReadyEvent } from '../events/yinyom-ready.js';
 
 export interface ConsentHost extends ReactiveControllerHost {
-  readonly isConnected: boolean;
   /** The element's configuration exactly as written, before validation. */
   rawConfig(): RawConfig;
   /** The language the notice is shown in, for the placeholders. */

@@ -222,9 +222,9 @@ export class YinyomConsent extends LitElement {
   }
 
   /**
-   * The first render waits for a task of its own (the stored choice is read in the one
-   * before): a deferred script shares its task with the page's first layout, and the notice
-   * must not turn that into a long task. Later renders are immediate.
+   * The first update (which reads the stored choice, then renders) waits for a task of its
+   * own: a deferred script shares its task with the page's first layout, and the notice must
+   * not turn that into a long task. Later updates are immediate.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await nextTask();
