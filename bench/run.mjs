@@ -39,22 +39,17 @@ if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs wants a positiv
 // --- the libraries ----------------------------------------------------------------------
 // banner(): the library's banner element or null; runs in the page (stringified).
 // accept: the selector Playwright clicks (its CSS engine pierces open shadow roots).
+const YINYOM = {
+  name: 'yinyom',
+  pkg: null,
+  banner: () => document.querySelector('yinyom-consent')?.shadowRoot?.querySelector('[part~="banner"]') ?? null,
+  accept: 'yinyom-consent [part~="accept-button"]',
+};
 const LIBS = [
-  {
-    name: 'yinyom',
-    pkg: null,
-    banner: () => document.querySelector('yinyom-consent')?.shadowRoot?.querySelector('[part~="banner"]') ?? null,
-    accept: 'yinyom-consent [part~="accept-button"]',
-  },
-  {
-    // The other libraries' pages show English copy; this one shows yinyom's English notice,
-    // so that text shaping (Thai costs more to lay out) is compared like for like.
-    name: 'yinyom-en',
-    label: 'yinyom (English)',
-    pkg: null,
-    banner: () => document.querySelector('yinyom-consent')?.shadowRoot?.querySelector('[part~="banner"]') ?? null,
-    accept: 'yinyom-consent [part~="accept-button"]',
-  },
+  YINYOM,
+  // The other libraries' pages show English copy; this one shows yinyom's English notice,
+  // so that text shaping (Thai costs more to lay out) is compared like for like.
+  { ...YINYOM, name: 'yinyom-en', label: 'yinyom (English)' },
   {
     name: 'vanilla-cookieconsent',
     pkg: 'vanilla-cookieconsent@3.1.0',
