@@ -51,8 +51,10 @@ export function onConsent(category: string, callback: (consent: ConsentRecord | 
     window.removeEventListener('yinyom-ready', check);
     window.removeEventListener('yinyom-change', check);
   };
-  function check(event?: Event) {
-    const consent = event ? (event as CustomEvent<{ consent: ConsentRecord | null }>).detail.consent : getConsent();
+  // Events only say "look again": the element is asked, never the event's detail, so a
+  // yinyom-change that another script dispatches on window grants nothing.
+  function check() {
+    const consent = getConsent();
     if (!waiting || !(category === 'necessary' || isGranted(consent, category))) return;
     stop();
     try {

@@ -11,6 +11,7 @@ import { receiptPage, sendReceipt } from '../core/receipt.js';
 import { ScriptGate } from '../core/script-gate.js';
 import { YinyomChangeEvent } from '../events/yinyom-change.js';
 import { YinyomReadyEvent } from '../events/yinyom-ready.js';
+import { ownValue } from '../core/own.js';
 
 export interface ConsentHost extends ReactiveControllerHost {
   /** The element's configuration exactly as written, before validation. */
@@ -34,6 +35,12 @@ export interface ConsentControllerOptions {
 
 // Changing any of these means a different stored choice; the rest only changes the view.
 const STORE_KEYS = ['cookieName', 'cookieDomain', 'revision', 'expiresDays', 'categories', 'respectGpc'] as const;
+
+/** Runs `callback` once the document is parsed (at once if it is). */
+function whenParsed(callback: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', callback, { once: true });
+  else callback();
+}
 
 /** Global Privacy Control as the browser sends it; a getter that throws is no signal. */
 export function globalPrivacyControl(nav: Navigator = navigator): boolean {
@@ -64,6 +71,7 @@ export class ConsentController implements ReactiveController {
   private readonly gate = new ScriptGate(() => this.current?.consent ?? null, {
     blocked: (element) => this.showPlaceholder(element),
     live: (element) => this.hidePlaceholder(element),
+    categories: () => this.config?.categories ?? [],
   });
   /** The placeholder standing in for each blocked iframe. */
   private readonly placeholders = new WeakMap<HTMLElement, HTMLElement>();
@@ -141,6 +149,20 @@ export class ConsentController implements ReactiveController {
     this.gate.observe();
     // Placeholders stand in for embeds before any choice too.
     if (!this.current?.consent) void this.gate.apply();
+    whenParsed(() => this.checkWithdrawal());
+  }
+
+  /**
+   * Changing one's mind must stay as easy as deciding (PDPA s.19): with the floating button
+   * hidden, the page itself must offer a way back to the preferences.
+   */
+  private checkWithdrawal(): void {
+    if (this.config.settingsButton || document.querySelector('[data-yinyom-open]') || this.reported.has('withdrawal')) return;
+    this.reported.add('withdrawal');
+    this.log.warn(
+      'yinyom: no-settings-button hides the floating button, and this page has no element with data-yinyom-open, so a visitor ' +
+        'who has chosen cannot change their mind. Add <a href="#" data-yinyom-open>ตั้งค่าคุกกี้</a> to the footer, or remove no-settings-button.',
+    );
   }
 
   hostDisconnected(): void {
@@ -206,8 +228,8 @@ export class ConsentController implements ReactiveController {
     }
     if (withdrawn.length) {
       const patterns = withdrawn.flatMap((c) => [
-        ...(TRACKER_COOKIES[c] ?? []),
-        ...cookiePatterns([...(config.clearCookies[c] ?? []), ...this.host.declaredCookies(c)].join(' ')),
+        ...(ownValue(TRACKER_COOKIES, c) ?? []),
+        ...cookiePatterns([...(ownValue(config.clearCookies, c) ?? []), ...this.host.declaredCookies(c)].join(' ')),
       ]);
       clearCookies(patterns, { keep: config.cookieName });
       // Scripts that already ran cannot be unloaded: only a fresh page view is clean.

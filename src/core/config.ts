@@ -1,6 +1,7 @@
 import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from './categories.js';
 import { toLanguage, type Language } from './language.js';
 import { knownLanguages } from './translations.js';
+import { own, ownValue } from './own.js';
 
 export const POSITIONS = ['bottom', 'top', 'center'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;
@@ -80,7 +81,9 @@ export interface ParsedConfig {
   readonly problems: readonly ConfigProblem[];
 }
 
-const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
+// A cookie name's characters, but for `%`: js-cookie would write it percent-encoded, and a
+// name that is written one way and read another never reads back.
+const COOKIE_NAME = /^[!#$&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
 const COOKIE_DOMAIN = /^\.?(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 // Revisions end up inside the cookie: keep them printable and short.
 const REVISION = /^[^\u0000-\u001f\u007f]{1,64}$/;
@@ -109,7 +112,7 @@ const cookieLists = (value: string) => {
   for (const entry of value.split(/\s+/)) {
     const [, category, name] = /^(\w+):([!#$%&'*+\-.^_`|~0-9A-Za-z]+)$/.exec(entry) ?? [];
     if (!category || !isOptionalCategory(category)) return undefined;
-    (lists[category] ??= []).push(name);
+    (own(lists, category) ? lists[category]! : (lists[category] = [])).push(name);
   }
   return lists;
 };
@@ -152,7 +155,7 @@ const FIELDS: ReadonlyArray<
  * Turns raw attributes into a config. Never throws: every bad value is reported as a
  * problem and replaced by its default, so one typo cannot take the notice down.
  */
-export function parseConfig(raw: RawConfig): ParsedConfig {
+export function parseConfig(raw: RawConfig, { secure = globalThis.location?.protocol === 'https:' }: { secure?: boolean } = {}): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
   const report = (attribute: ConfigAttribute, value: string, expected: string, used: string) =>
@@ -163,14 +166,14 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
     });
 
   for (const [attribute, key, parse, expected, fallback] of FIELDS) {
-    const value = raw[attribute]?.trim();
+    const value = ownValue(raw, attribute)?.trim();
     if (!value) continue;
     const parsed = parse(value);
     if (parsed !== undefined) config[key] = parsed;
     else report(attribute, value, expected, fallback ?? JSON.stringify(config[key]));
   }
 
-  const categories = raw.categories?.trim();
+  const categories = ownValue(raw, 'categories')?.trim();
   if (categories) {
     const tokens = categories.toLowerCase().split(/[\s,]+/);
     const unknown = tokens.filter((token) => !isOptionalCategory(token));
@@ -187,7 +190,28 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
     }
   }
 
+  // Browsers keep __Secure- and __Host- cookies only from https pages, and a __Host- one
+  // only without a Domain: say so here rather than blame the browser for a refused write.
+  const prefix = /^__(secure|host)-/i.exec(config.cookieName as string)?.[0];
+  if (prefix && !secure) {
+    problems.push({
+      attribute: 'cookie-name',
+      value: config.cookieName as string,
+      message:
+        `yinyom: cookie-name="${config.cookieName}" starts with ${prefix}, which browsers accept only on https pages, and this page is not one. ` +
+        `Serve the site over https or choose a name without the prefix. Using "${DEFAULT_CONFIG.cookieName}" instead.`,
+    });
+    config.cookieName = DEFAULT_CONFIG.cookieName;
+  } else if (/^__host-/i.test(prefix ?? '') && config.cookieDomain) {
+    problems.push({
+      attribute: 'cookie-domain',
+      value: config.cookieDomain as string,
+      message: `yinyom: cookie-domain="${config.cookieDomain}" cannot go with cookie-name="${config.cookieName}": a __Host- cookie is always for this host only. Remove one of them. Using this host only.`,
+    });
+    delete config.cookieDomain;
+  }
+
   // A boolean attribute: present means "hide", whatever its value.
-  config.settingsButton = raw['no-settings-button'] == null;
+  config.settingsButton = ownValue(raw, 'no-settings-button') == null;
   return { config: Object.freeze(config) as unknown as ConsentConfig, problems };
 }

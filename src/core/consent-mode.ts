@@ -51,14 +51,28 @@ const isGlobalDefault = (entry: unknown): boolean =>
   entry[1] === 'default' &&
   !(entry[2] as { region?: unknown } | undefined)?.region;
 
-function dataLayerOf(win: Window): DataLayer | null {
-  const w = win as unknown as { dataLayer?: unknown };
-  // Created when missing, as the gtag snippet does, so tags loaded later still find our signals.
-  const dataLayer = (w.dataLayer ??= []) as DataLayer;
-  if (typeof dataLayer.push === 'function' && typeof dataLayer.length === 'number') return dataLayer;
-  // Replacing the page's value could break whatever put it there: say so and send nothing.
-  console.error('yinyom: window.dataLayer is not an array; Consent Mode signals were not sent.');
-  return null;
+/**
+ * Pushes one command into `win.dataLayer`, creating it if missing, as the gtag snippet does
+ * (so tags loaded later still find our signals). `dataLayer` belongs to the page and its
+ * other scripts: when it is not an array, is frozen, or throws, the signals are not sent and
+ * the console says why — the notice goes on either way. Replacing the page's value could
+ * break whatever put it there.
+ */
+function push(win: Window, make: (dataLayer: DataLayer) => IArguments | undefined): boolean {
+  try {
+    const w = win as unknown as { dataLayer?: unknown };
+    const dataLayer = (w.dataLayer ??= []) as DataLayer;
+    if (typeof dataLayer.push !== 'function' || typeof dataLayer.length !== 'number') {
+      console.error('yinyom: window.dataLayer is not an array; Consent Mode signals were not sent.');
+      return false;
+    }
+    const command = make(dataLayer);
+    if (command) dataLayer.push(command);
+    return !!command;
+  } catch (error) {
+    console.error('yinyom: window.dataLayer could not take the Consent Mode signals (another script made it read-only or broke it); they were not sent.', error);
+    return false;
+  }
 }
 
 /**
@@ -68,15 +82,15 @@ function dataLayerOf(win: Window): DataLayer | null {
  * Returns whether it pushed.
  */
 export function pushConsentDefault(win: Window, options?: { waitForUpdate?: number }): boolean {
-  const dataLayer = dataLayerOf(win);
-  if (!dataLayer || Array.prototype.some.call(dataLayer, isGlobalDefault)) return false;
-  const state: Record<string, unknown> = consentModeState(null);
-  if (options?.waitForUpdate) state.wait_for_update = options.waitForUpdate;
-  dataLayer.push(gtagArgs('consent', 'default', state));
-  return true;
+  return push(win, (dataLayer) => {
+    if (Array.prototype.some.call(dataLayer, isGlobalDefault)) return undefined;
+    const state: Record<string, unknown> = consentModeState(null);
+    if (options?.waitForUpdate) state.wait_for_update = options.waitForUpdate;
+    return gtagArgs('consent', 'default', state);
+  });
 }
 
 /** Pushes `consent update` with `consentModeState(record)` into `win.dataLayer` (null: all optional denied, as after a reset). */
 export function pushConsentUpdate(win: Window, record: ConsentRecord | null): void {
-  dataLayerOf(win)?.push(gtagArgs('consent', 'update', consentModeState(record)));
+  push(win, () => gtagArgs('consent', 'update', consentModeState(record)));
 }

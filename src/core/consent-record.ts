@@ -1,5 +1,6 @@
 import { OPTIONAL_CATEGORIES, type CategoryStates } from './categories.js';
 import type { Language } from './language.js';
+import { own } from './own.js';
 import { UUID_PATTERN } from './uuid.js';
 
 export const CONSENT_METHODS = ['accept-all', 'reject-all', 'custom'] as const;
@@ -25,6 +26,7 @@ export interface ConsentRecord {
 // version, id, revision (percent-encoded), language, given and updated (ms, base 36),
 // method, and a letter and 0/1 per category.
 const METHOD_CODES = ['a', 'r', 'c'];
+const EARLIEST = Date.UTC(2025, 0, 1);
 const CATEGORY_CODES = ['f', 'a', 'm'];
 const STORED = new RegExp(
   `^1\\|(${UUID_PATTERN.source.slice(1, -1)})\\|([^|]{1,200})\\|([a-z]{2,3})\\|([0-9a-z]{1,10})\\|([0-9a-z]{1,10})\\|([arc])\\|((?:[fam][01]){0,3})$`,
@@ -33,7 +35,7 @@ const STORED = new RegExp(
 export function encodeRecord(record: ConsentRecord): string {
   const time = (iso: string) => Date.parse(iso).toString(36);
   const categories = OPTIONAL_CATEGORIES.map((c, i) =>
-    c in record.categories ? CATEGORY_CODES[i] + +!!record.categories[c] : '',
+    own(record.categories, c) ? CATEGORY_CODES[i] + +(record.categories[c] === true) : '',
   ).join('');
   return [
     1,
@@ -60,16 +62,21 @@ export function decodeRecord(value: string): ConsentRecord | null {
   const categories: Record<string, boolean> = { necessary: true };
   for (let i = 0; i < codes.length; i += 2) {
     const category = OPTIONAL_CATEGORIES[CATEGORY_CODES.indexOf(codes[i])];
-    if (category in categories) return null;
+    if (own(categories, category)) return null;
     categories[category] = codes[i + 1] === '1';
   }
+  // A record must say what its method means: "reject all" grants nothing, and "accept all"
+  // grants everything but, under Global Privacy Control, marketing.
+  const stated = (value: boolean) => OPTIONAL_CATEGORIES.filter((c) => own(categories, c) && categories[c] === value);
+  if (method === 'r' ? stated(true).length : method === 'a' && stated(false).some((c) => c !== 'marketing')) return null;
   let revision: string;
   try {
     revision = decodeURIComponent(rawRevision);
   } catch {
     return null;
   }
-  if (!(updatedAt >= givenAt && updatedAt < 8.64e15)) return null;
+  // No record predates yinyom: an earlier date is forged or from a broken clock.
+  if (!(givenAt >= EARLIEST && updatedAt >= givenAt && updatedAt < 8.64e15)) return null;
   const record: ConsentRecord = {
     id,
     revision,
@@ -97,5 +104,10 @@ export function recordStanding(
 /** Granted in this record? Categories the record never asked about are not granted. */
 export function isGranted(record: ConsentRecord | null, category: string): boolean {
   if (category === 'necessary') return true;
-  return !!record && (record.categories as Record<string, boolean | undefined>)[category] === true;
+  return !!record && own(record.categories, category) && (record.categories as Record<string, boolean>)[category] === true;
+}
+
+/** A record no one can change: the store hands out this very object, and it is a snapshot. */
+export function freezeRecord(record: ConsentRecord): ConsentRecord {
+  return Object.freeze({ ...record, categories: Object.freeze({ ...record.categories }) });
 }

@@ -3,6 +3,7 @@ import type { ConsentConfig } from './config.js';
 import {
   decodeRecord,
   encodeRecord,
+  freezeRecord,
   isGranted,
   recordStanding,
   type ConsentMethod,
@@ -10,7 +11,11 @@ import {
 } from './consent-record.js';
 import type { ConsentStorage } from './consent-storage.js';
 import type { Language } from './language.js';
+import { own } from './own.js';
 import { uuid } from './uuid.js';
+
+/** How far ahead of this browser's clock a record may be dated (a clock set back a little). */
+const CLOCK_SKEW = 3_600_000;
 
 /** Why the notice is being shown: a first visit, or a choice that no longer stands. */
 export type AskReason = 'none' | 'revision' | 'expired';
@@ -111,7 +116,11 @@ export class ConsentStore {
 
   /** Forgets the choice: the visitor is asked again, and nothing optional is granted. */
   reset(): void {
-    this.storage.remove();
+    try {
+      this.storage.remove();
+    } catch {
+      // Cookies unavailable: there is nothing stored to forget.
+    }
     this.record = null;
     this.reason = 'none';
     this.emit(null);
@@ -126,7 +135,7 @@ export class ConsentStore {
     const record = this.load(true);
     if (previous?.id === record?.id && previous?.updatedAt === record?.updatedAt) return false;
     this.record = record;
-    this.emit(record && { consent: record, changed: this.changedFrom(previous, record), first: false }, true);
+    this.emit(record && Object.freeze({ consent: record, changed: Object.freeze(this.changedFrom(previous, record)), first: false }), true);
     return true;
   }
 
@@ -136,24 +145,65 @@ export class ConsentStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** The standing record in storage, or null (with the reason kept for the notice). */
+  /**
+   * The standing record in storage, or null (with the reason kept for the notice). The one
+   * rule for reading it (README, "The stored choice"): only cookies of the exact name count;
+   * each is validated on its own, and one that is not exactly what yinyom writes, dated in
+   * the future, or at odds with its method is no choice. Of the valid ones for this policy
+   * revision the latest gives the record, and a category stays granted only if no other
+   * copy refuses it: a refusal is never overridden by an older copy, or by a foreign one a
+   * sibling site planted on the parent domain. Writing a choice removes the copies it can.
+   */
   private load(quiet = false): ConsentRecord | null {
     this.reason = 'none';
-    const value = this.storage.read();
-    if (value === undefined || value === '') return null;
-    const record = decodeRecord(value);
-    if (!record) {
-      if (!quiet) this.log.warn(
+    let values: string[];
+    try {
+      values = this.storage.readAll();
+    } catch (error) {
+      if (!quiet) {
+        this.log.error(
+          'yinyom: this page cannot read cookies (a sandboxed frame without allow-same-origin, or a script that blocks them), ' +
+            'so no earlier choice can be found: the notice is shown and a choice applies to this page view only.',
+          error,
+        );
+      }
+      return null;
+    }
+    const now = this.now();
+    const records: ConsentRecord[] = [];
+    let invalid = false;
+    for (const value of values) {
+      const record = value === '' ? null : decodeRecord(value);
+      if (record && Date.parse(record.updatedAt) <= now + CLOCK_SKEW) records.push(record);
+      else invalid ||= value !== '';
+    }
+    if (invalid && !quiet) {
+      this.log.warn(
         `yinyom: the stored choice in cookie "${this.config.cookieName}" is not valid (changed by hand or by ` +
           `another script?). It counts as no choice: the visitor is asked again and the next choice replaces it.`,
       );
+    }
+    if (!records.length) return null;
+    this.hadRecord = true;
+    records.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+    const standing = records.filter((r) => recordStanding(r, this.config.revision, this.config.expiresDays, now) === 'valid');
+    if (!standing.length) {
+      this.reason = recordStanding(records[0], this.config.revision, this.config.expiresDays, now) as AskReason;
       return null;
     }
-    this.hadRecord = true;
-    const standing = recordStanding(record, this.config.revision, this.config.expiresDays, this.now());
-    if (standing === 'valid') return this.normalize(record);
-    this.reason = standing;
-    return null;
+    const [latest, ...others] = standing;
+    const record = this.normalize(latest);
+    const refused = this.config.categories.filter((c) => isGranted(record, c) && others.some((o) => own(o.categories, c) && !isGranted(o, c)));
+    if (!refused.length) return record;
+    if (!quiet) {
+      this.log.warn(
+        `yinyom: the page sees ${standing.length} copies of cookie "${this.config.cookieName}" that disagree (one may come from another ` +
+          `site on a parent domain). ${refused.join(', ')} stays refused until the visitor chooses again, which replaces them.`,
+      );
+    }
+    const categories = { ...record.categories };
+    for (const c of refused) categories[c] = false;
+    return freezeRecord({ ...record, method: 'custom', categories });
   }
 
   private changedFrom(previous: ConsentRecord | null, record: ConsentRecord): OptionalCategory[] {
@@ -162,12 +212,12 @@ export class ConsentStore {
 
   /** Views a stored record through today's categories: one boolean for each in use. */
   private normalize(record: ConsentRecord): ConsentRecord {
-    return { ...record, categories: this.states(record.categories) };
+    return freezeRecord({ ...record, categories: this.states(record.categories) });
   }
 
   private states(choices: CategoryChoices): CategoryStates {
     const states: CategoryStates = { necessary: true };
-    for (const category of this.config.categories) states[category] = choices[category] === true;
+    for (const category of this.config.categories) states[category] = own(choices, category) && choices[category] === true;
     return states;
   }
 
@@ -180,10 +230,10 @@ export class ConsentStore {
       previous?.method === method &&
       this.config.categories.every((c) => previous.categories[c] === categories[c])
     ) {
-      return { consent: previous, changed: [], first: false };
+      return Object.freeze({ consent: previous, changed: Object.freeze([]), first: false });
     }
     const at = new Date(this.now()).toISOString();
-    const record: ConsentRecord = {
+    const record: ConsentRecord = freezeRecord({
       // The same consent, updated, keeps its id and date; a new revision starts a new one.
       id: previous?.id ?? this.newId(),
       revision: this.config.revision,
@@ -192,22 +242,31 @@ export class ConsentStore {
       updatedAt: at,
       method,
       categories,
-    };
+    });
     const changed = this.changedFrom(previous, record);
     const first = !this.hadRecord;
     this.record = record;
     this.hadRecord = true;
     this.reason = 'none';
-    if (!this.storage.write(encodeRecord(record), this.config.expiresDays)) {
+    if (!this.write(encodeRecord(record))) {
       this.log.error(
         `yinyom: the browser refused to store the consent cookie "${this.config.cookieName}"` +
           (this.config.cookieDomain ? ` for domain "${this.config.cookieDomain}"` : '') +
           '. The choice applies to this page view only. Check that cookies are enabled and that cookie-domain is this site or a parent of it.',
       );
     }
-    const change: ConsentChange = { consent: record, changed, first };
+    const change: ConsentChange = Object.freeze({ consent: record, changed: Object.freeze(changed), first });
     this.emit(change);
     return change;
+  }
+
+  /** Stores the encoded record; false when the browser refused it or threw. */
+  private write(value: string): boolean {
+    try {
+      return this.storage.write(value, this.config.expiresDays);
+    } catch {
+      return false;
+    }
   }
 
   private emit(change: ConsentChange | null, remote = false): void {

@@ -1,4 +1,8 @@
+import { OPTIONAL_CATEGORIES } from './categories.js';
 import { isGranted, type ConsentRecord } from './consent-record.js';
+import { isSafeGatedUrl, planEmbed } from './gate-rules.js';
+import { pageNonce } from './page-nonce.js';
+import { trustedScript, trustedScriptUrl } from './trusted-types.js';
 
 /** Set on every gated element the gate has taken, so nothing is ever revived twice. */
 export const GATE_STATE = 'data-yinyom-state';
@@ -8,7 +12,11 @@ const EMBEDS = `[data-consent]:is([data-src],[data-srcset],[data-href]):not(scri
 const GATED_SELECTOR = `${SCRIPTS},${EMBEDS}`;
 
 // Attributes that only mean something to the gate: the revived script must not carry them.
-const GATE_ONLY = new Set(['type', 'data-type', 'data-consent', GATE_STATE]);
+// `src` is copied on its own, as a Trusted Types value.
+const GATE_ONLY = new Set(['type', 'data-type', 'data-consent', GATE_STATE, 'src']);
+
+/** Elements that carry `data-consent` but are live already: they ran or loaded before any choice. */
+const LIVE_BUT_MARKED = `script[data-consent]:not([${GATE_STATE}]),iframe[data-consent][src]:not([${GATE_STATE}])`;
 
 /**
  * Trackers that must never run before consent, by where they load from: an ungated one
@@ -36,12 +44,15 @@ export function knownTracker(url: string): readonly [name: string, category: str
  * is allowed, not even `!x`: no answer is not a refusal.
  */
 export function isAllowed(spec: string, consent: ConsentRecord | null): boolean {
-  const tokens = spec.trim().split(/\s+/).filter(Boolean);
+  const tokens = categoryTokens(spec);
   if (!consent || tokens.length === 0) return false;
   return tokens.every((token) =>
     token.startsWith('!') ? !isGranted(consent, token.slice(1)) : isGranted(consent, token),
   );
 }
+
+/** The tokens of a `data-consent` value. */
+const categoryTokens = (spec: string) => spec.trim().split(/\s+/).filter(Boolean);
 
 export interface ScriptGateOptions {
   readonly root?: Document;
@@ -50,6 +61,10 @@ export interface ScriptGateOptions {
   readonly blocked?: (element: HTMLElement) => void;
   /** Called when an element goes live (to remove its placeholder). */
   readonly live?: (element: HTMLElement) => void;
+  /** The optional categories the site asks about: `data-consent` naming another is a mistake. */
+  readonly categories?: () => readonly string[];
+  /** The nonce scripts are trusted by; by default yinyom's own (see page-nonce.ts). */
+  readonly nonce?: () => string | undefined;
 }
 
 /**
@@ -57,6 +72,10 @@ export interface ScriptGateOptions {
  * external one loaded (or failed) before the next runs, every element at most once.
  * Consent is read afresh before each element, so a withdrawal mid-chain stops the rest.
  * Markup added later (a route change, an AJAX fragment) is seen by one MutationObserver.
+ *
+ * Every gated element may be injected or sanitised user content: before anything is made
+ * live, gate-rules.ts decides what may be written, a script must carry the page's nonce,
+ * and a refused element gets one console error and stays exactly as it was.
  */
 export class ScriptGate {
   /** Categories whose gated markup has run on this page: a withdrawal cannot undo them. */
@@ -64,7 +83,10 @@ export class ScriptGate {
   private queue: Promise<void> = Promise.resolve();
   private readonly root: Document;
   private readonly log: Pick<Console, 'warn' | 'error'>;
-  private readonly warned = new WeakSet<Element>();
+  /** Elements already reported (a warning or a mistake): one message each. */
+  private readonly reported = new WeakSet<Element>();
+  /** Elements the gate will never make live, each reported once when refused. */
+  private readonly refused = new WeakSet<Element>();
   private observer?: MutationObserver;
 
   constructor(
@@ -77,8 +99,12 @@ export class ScriptGate {
 
   /** Schedules a pass over the document; resolves when every allowed element has run. */
   apply(): Promise<void> {
-    this.queue = this.queue.then(() => this.pass());
-    return this.queue;
+    return this.enqueue(() => this.pass());
+  }
+
+  /** Makes one element live whatever the choice: the visitor's "load this one only". */
+  activate(element: HTMLElement): Promise<void> {
+    return this.enqueue(() => this.run(element));
   }
 
   /** Watches for gated (and ungated tracker) markup added later; one observer, no polling. */
@@ -92,16 +118,21 @@ export class ScriptGate {
       if (added) void this.apply();
     });
     this.observer.observe(this.root, { childList: true, subtree: true });
+    this.root.addEventListener('securitypolicyviolation', this.onViolation);
   }
 
   disconnect(): void {
     this.observer?.disconnect();
     this.observer = undefined;
+    this.root.removeEventListener('securitypolicyviolation', this.onViolation);
   }
 
-  /** Makes one element live whatever the choice: the visitor's "load this one only". */
-  activate(element: HTMLElement): Promise<void> {
-    this.queue = this.queue.then(() => this.run(element));
+  /**
+   * One failure (a broken element, a page script's getter that throws) must not reject the
+   * queue for good: every later pass still runs.
+   */
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(job).catch((error) => this.log.error('yinyom: a pass over the gated markup failed; the next one will try again.', error));
     return this.queue;
   }
 
@@ -110,47 +141,82 @@ export class ScriptGate {
     if (this.root.readyState === 'loading') {
       await new Promise((resolve) => this.root.addEventListener('DOMContentLoaded', resolve, { once: true }));
     }
-    this.warnUngated();
+    this.lint();
     for (const element of Array.from(this.root.querySelectorAll<HTMLElement>(GATED_SELECTOR))) {
       // Another gate (a second element, a re-created one) may have taken it meanwhile.
-      if (element.hasAttribute(GATE_STATE) || !element.isConnected) continue;
-      const spec = element.getAttribute('data-consent') ?? '';
-      if (!isAllowed(spec, this.consent())) {
-        this.options.blocked?.(element);
-        continue;
+      if (element.hasAttribute(GATE_STATE) || this.refused.has(element) || !element.isConnected) continue;
+      try {
+        const spec = element.getAttribute('data-consent') ?? '';
+        // Checked before consent: a refused frame gets no placeholder offering to load it.
+        if (this.refusal(element) || !isAllowed(spec, this.consent())) {
+          if (!this.refused.has(element)) this.options.blocked?.(element);
+          continue;
+        }
+        for (const token of categoryTokens(spec)) if (token[0] !== '!') this.ran.add(token);
+        await this.run(element);
+      } catch (error) {
+        this.log.error('yinyom: this gated element could not be made live; the others go on.', element, error);
       }
-      for (const token of spec.split(/\s+/)) if (token && token[0] !== '!') this.ran.add(token);
-      await this.run(element);
     }
   }
 
+  /** Makes one checked element live. Never for a refused one, whoever asks. */
   private async run(element: HTMLElement): Promise<void> {
-    if (element.hasAttribute(GATE_STATE)) return;
+    if (element.hasAttribute(GATE_STATE) || this.refusal(element)) return;
+    const plan = element instanceof HTMLScriptElement ? undefined : planEmbed(element, this.root.baseURI);
+    if (plan && 'refused' in plan) return;
     element.setAttribute(GATE_STATE, 'done');
     this.options.live?.(element);
-    if (element instanceof HTMLScriptElement) return this.revive(element);
-    for (const name of ['src', 'srcset', 'href']) {
-      const value = element.getAttribute(`data-${name}`);
-      if (value !== null) element.setAttribute(name, value);
-    }
+    if (!plan) return this.revive(element as HTMLScriptElement);
+    for (const [name, value] of plan.write) element.setAttribute(name, value);
     // <video>/<audio> pick up a new src only when told to.
     if (element instanceof HTMLMediaElement) element.load();
   }
 
-  private revive(original: HTMLScriptElement): Promise<void> {
+  /**
+   * Whether an element must never be made live; says why once, on the console. Scripts are
+   * checked here, embeds by gate-rules.ts.
+   */
+  private refusal(element: HTMLElement): boolean {
+    if (this.refused.has(element)) return true;
+    const reason = element.localName === 'script' ? this.scriptRefusal(element) : refusalOf(planEmbed(element, this.root.baseURI));
+    if (!reason) return false;
+    this.refused.add(element);
+    this.log.error(`yinyom: this gated <${element.localName}> stays inert: ${reason}.`, element);
+    return true;
+  }
+
+  private scriptRefusal(script: HTMLElement): string | undefined {
+    if (!(script instanceof HTMLScriptElement)) return 'only HTML <script> elements are revived, not SVG ones';
+    const nonce = (this.options.nonce ?? (() => pageNonce(this.root)))();
+    // Under 'strict-dynamic' any script yinyom inserts would run: only the page's own may.
+    if (nonce && script.nonce !== nonce) {
+      return "yinyom runs under a CSP nonce and this script does not carry it, so it may have been injected. Add the page's nonce: <script type=\"text/plain\" data-consent=\"…\" nonce=\"…\">";
+    }
+    const src = script.getAttribute('src');
+    if (src !== null && !isSafeGatedUrl(src, this.root.baseURI)) return `src must be an http:, https: or relative URL, not "${src.slice(0, 80)}"`;
+    const type = script.getAttribute('data-type');
+    if (type && !/^(module|text\/javascript|application\/javascript)$/i.test(type)) return `data-type may only be "module", not "${type}"`;
     // After the page has loaded, document.write() would replace the whole page.
-    if (!original.hasAttribute('src') && /document\s*\.\s*write(ln)?\s*\(/.test(original.text)) {
-      original.setAttribute(GATE_STATE, 'refused');
+    if (src === null && /document\s*\.\s*write(ln)?\s*\(/.test(script.text)) {
+      return 'it calls document.write(), which would erase the page once it has loaded. Load the tool with its asynchronous snippet instead';
+    }
+    return undefined;
+  }
+
+  private revive(original: HTMLScriptElement): Promise<void> {
+    const script = this.root.createElement('script');
+    const handlers: string[] = [];
+    for (const { name, value } of Array.from(original.attributes)) {
+      if (/^on/i.test(name)) handlers.push(name);
+      else if (!GATE_ONLY.has(name)) script.setAttribute(name, value);
+    }
+    if (handlers.length) {
       this.log.error(
-        'yinyom: a gated inline script calls document.write(), which would erase the page once it has loaded; it was not run. ' +
-          'Load the tool with its asynchronous snippet instead.',
+        `yinyom: ${handlers.join(', ')} on this gated <script> was not copied to the live script: an inline event handler is script that no nonce covers. ` +
+          'Put that code in a gated inline script after this one.',
         original,
       );
-      return Promise.resolve();
-    }
-    const script = this.root.createElement('script');
-    for (const { name, value } of Array.from(original.attributes)) {
-      if (!GATE_ONLY.has(name)) script.setAttribute(name, value);
     }
     const type = original.getAttribute('data-type');
     if (type) script.type = type;
@@ -158,11 +224,13 @@ export class ScriptGate {
     if (original.nonce) script.nonce = original.nonce;
     script.setAttribute('data-consent', original.getAttribute('data-consent')!);
     script.setAttribute(GATE_STATE, 'done');
-    if (!original.hasAttribute('src')) {
-      script.text = original.text;
+    const src = original.getAttribute('src');
+    if (src === null) {
+      script.text = trustedScript(original.text, this.log);
       original.replaceWith(script);
       return Promise.resolve();
     }
+    script.setAttribute('src', trustedScriptUrl(src, this.log));
     return new Promise((resolve) => {
       script.addEventListener('load', () => resolve(), { once: true });
       script.addEventListener(
@@ -177,21 +245,75 @@ export class ScriptGate {
     });
   }
 
+  /** A revived script the page's own policy blocked: say which and how to let it run. */
+  private readonly onViolation = (event: Event): void => {
+    const target = event.target;
+    if (!(target instanceof HTMLScriptElement) || target.getAttribute(GATE_STATE) !== 'done') return;
+    this.report(
+      target,
+      'error',
+      `yinyom: the page's Content-Security-Policy (${(event as SecurityPolicyViolationEvent).violatedDirective}) blocked this gated script. ` +
+        "Give it the page's nonce (nonce=\"…\"), or allow its host in script-src.",
+    );
+  };
+
+  /** One message per element, whatever the number of passes. */
+  private report(element: Element, level: 'warn' | 'error', ...message: unknown[]): void {
+    if (this.reported.has(element)) return;
+    this.reported.add(element);
+    this.log[level](message[0], element, ...message.slice(1));
+  }
+
+  /** The webmaster's mistakes the markup shows: each reported once, with the fix. */
+  private lint(): void {
+    const inUse = this.options.categories?.() ?? OPTIONAL_CATEGORIES;
+    for (const element of Array.from(this.root.querySelectorAll<HTMLElement>(GATED_SELECTOR))) {
+      if (this.reported.has(element) || element.hasAttribute(GATE_STATE)) continue;
+      const spec = element.getAttribute('data-consent')!;
+      const tokens = categoryTokens(spec);
+      const wrong = tokens.find((token) => !inUse.includes(token.replace(/^!/, '')) && token !== 'necessary');
+      if (!tokens.length || wrong) {
+        const name = wrong?.replace(/^!/, '');
+        this.report(
+          element,
+          'error',
+          `yinyom: data-consent="${spec}" ` +
+            (!wrong
+              ? 'names no category, so this element never runs.'
+              : (OPTIONAL_CATEGORIES as readonly string[]).includes(name!)
+                ? `names "${name}", which this site does not ask about (categories="${inUse.join(' ')}"). Add it to the categories attribute.`
+                : `names "${name}", which is not a category. Use ${OPTIONAL_CATEGORIES.map((c) => `"${c}"`).join(', ')}.`),
+        );
+      }
+    }
+    for (const element of Array.from(this.root.querySelectorAll<HTMLElement>(LIVE_BUT_MARKED))) {
+      if (this.reported.has(element)) continue;
+      if (element instanceof HTMLScriptElement) {
+        // A data-consent script whose type the browser runs already ran before any choice.
+        if (element.type && !/^(text\/javascript|module|application\/javascript)$/i.test(element.type)) continue;
+        this.report(element, 'error', 'yinyom: this <script> has data-consent but ran before any choice: gating needs type="text/plain". Write <script type="text/plain" data-consent="…">.');
+      } else if (!/^about:blank$/i.test(element.getAttribute('src')!)) {
+        this.report(element, 'error', 'yinyom: this <iframe> has data-consent but a src, so it loaded before any choice. Rename src to data-src.');
+      }
+    }
+    this.warnUngated();
+  }
+
   /** One warning per tracker script or frame that runs without being gated, before its consent. */
   private warnUngated(): void {
     for (const element of Array.from(this.root.querySelectorAll<HTMLScriptElement | HTMLIFrameElement>('script[src],iframe[src]'))) {
-      if (this.warned.has(element) || element.hasAttribute(GATE_STATE) || element.hasAttribute('data-consent')) continue;
+      if (this.reported.has(element) || element.hasAttribute(GATE_STATE) || element.hasAttribute('data-consent')) continue;
       if (element instanceof HTMLScriptElement && element.type && !/^(text\/javascript|module|application\/javascript)$/i.test(element.type)) continue;
       const tracker = knownTracker(element.getAttribute('src')!);
       // Once its category is granted, a tracker is allowed to be there — including the one
       // a revived snippet inserts itself (gtag.js, fbevents.js).
       if (!tracker || isGranted(this.consent(), tracker[1])) continue;
-      this.warned.add(element);
       const [name, category] = tracker;
       const tag = element.localName;
-      this.log.warn(
-        `yinyom: this <${tag}> loads ${name} without consent:`,
+      this.report(
         element,
+        'warn',
+        `yinyom: this <${tag}> loads ${name} without consent:`,
         tag === 'script'
           ? `Gate it: <script type="text/plain" data-consent="${category}" src="…">.`
           : `Gate it: <iframe data-consent="${category}" data-src="…">.`,
@@ -199,3 +321,5 @@ export class ScriptGate {
     }
   }
 }
+
+const refusalOf = (plan: ReturnType<typeof planEmbed>) => ('refused' in plan ? plan.refused : undefined);

@@ -1,5 +1,6 @@
 import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from './categories.js';
 import type { CategoryText, Messages } from './messages.js';
+import { ownValue } from './own.js';
 
 /**
  * A site's own wording for one language. Every key is optional; texts that take values
@@ -154,12 +155,12 @@ export function applyOverride(base: Messages, override: MessageOverride | undefi
     if (value === undefined || !Object.prototype.hasOwnProperty.call(base, key)) continue;
     const original = (base as unknown as Record<string, unknown>)[key];
     if (typeof original === 'function' && typeof value === 'string') {
-      const names = TOKENS[key] ?? [];
+      const names = ownValue(TOKENS, key) ?? [];
       merged[key] = (...args: unknown[]) =>
         value.replace(/\{(\w+)\}/g, (token, name: string) => (names.includes(name) ? String(args[names.indexOf(name)] ?? '') : token));
     } else if (key === 'categories') {
       merged[key] = Object.fromEntries(
-        OPTIONAL_CATEGORIES.map((c) => [c, { ...base.categories[c], ...(value as Record<string, Partial<CategoryText>>)[c] }]),
+        OPTIONAL_CATEGORIES.map((c) => [c, { ...base.categories[c], ...ownValue(value as Record<string, Partial<CategoryText>>, c) }]),
       );
     } else if (key === 'necessary') merged[key] = { ...base.necessary, ...(value as Partial<CategoryText>) };
     else merged[key] = value;
@@ -170,5 +171,5 @@ export function applyOverride(base: Messages, override: MessageOverride | undefi
 /** A text given per language, read in one: that language, else Thai, else English, else any. */
 export function localText(text: LocalText | undefined, language: string): string {
   if (text === undefined || typeof text === 'string') return text ?? '';
-  return text[language] ?? text.th ?? text.en ?? Object.values(text)[0] ?? '';
+  return ownValue(text, language) ?? ownValue(text, 'th') ?? ownValue(text, 'en') ?? Object.values(text)[0] ?? '';
 }

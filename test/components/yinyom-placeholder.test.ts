@@ -9,7 +9,7 @@ const cookieName = 'yinyom-placeholder-test';
 
 async function page(lang: string) {
   const host = await fixture<HTMLElement>(html`<div>
-    <iframe data-consent="marketing" data-src="about:blank#video" title="วิดีโอแนะนำเทศบาล" width="560" height="315"></iframe>
+    <iframe data-consent="marketing" data-src="/test/fixtures/embed.html#video" title="วิดีโอแนะนำเทศบาล" width="560" height="315"></iframe>
     <yinyom-consent cookie-name=${cookieName} categories="analytics marketing" lang=${lang}></yinyom-consent>
   </div>`);
   const el = host.querySelector('yinyom-consent') as YinyomConsent;
@@ -48,7 +48,7 @@ describe('<yinyom-placeholder> in place of a gated iframe', () => {
   it('"show this one only" loads this frame and stores no consent', async () => {
     const { el, frame, placeholder } = await page('th');
     button(placeholder, 'load-once-button').click();
-    await waitUntil(() => frame.getAttribute('src') === 'about:blank#video');
+    await waitUntil(() => frame.getAttribute('src') === '/test/fixtures/embed.html#video');
     expect(placeholder.isConnected).to.equal(false);
     expect(getComputedStyle(frame).display).to.not.equal('none');
     expect(el.getConsent()).to.equal(null);
@@ -59,7 +59,7 @@ describe('<yinyom-placeholder> in place of a gated iframe', () => {
     el.save({ analytics: true });
     await el.updateComplete;
     button(placeholder, 'allow-button').click();
-    await waitUntil(() => frame.getAttribute('src') === 'about:blank#video');
+    await waitUntil(() => frame.getAttribute('src') === '/test/fixtures/embed.html#video');
     expect(el.getConsent()!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true });
     expect(placeholder.isConnected).to.equal(false);
   });

@@ -147,7 +147,7 @@ describe('ConsentStore', () => {
   });
 
   it('keeps the choice for this page view when the browser refuses to store it', () => {
-    const refusing: ConsentStorage = { read: () => undefined, write: () => false, remove: () => {} };
+    const refusing: ConsentStorage = { readAll: () => [], read: () => undefined, write: () => false, remove: () => {} };
     const { store, logged } = setup({ 'cookie-domain': 'go.th' }, refusing);
     store.acceptAll('th');
     expect(store.hasConsent('analytics')).to.equal(true);

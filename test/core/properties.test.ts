@@ -16,7 +16,7 @@ const recordArbitrary: fc.Arbitrary<ConsentRecord> = fc
     id: fc.uuid({ version: 4 }),
     revision: fc.string({ minLength: 1, maxLength: 40 }),
     language: fc.constantFrom('th' as const, 'en' as const),
-    given: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+    given: fc.integer({ min: Date.UTC(2025, 0, 1), max: 4_102_444_800_000 }),
     later: fc.integer({ min: 0, max: 10 ** 10 }),
     method: fc.constantFrom('accept-all' as const, 'reject-all' as const, 'custom' as const),
     categories: fc.subarray([...OPTIONAL_CATEGORIES]).chain((used) =>
@@ -30,7 +30,13 @@ const recordArbitrary: fc.Arbitrary<ConsentRecord> = fc
     givenAt: new Date(given).toISOString(),
     updatedAt: new Date(given + later).toISOString(),
     method,
-    categories: { necessary: true as const, ...Object.fromEntries(categories) },
+    // What the method says holds: "reject all" grants nothing, "accept all" all but (GPC) marketing.
+    categories: {
+      necessary: true as const,
+      ...Object.fromEntries(
+        categories.map(([c, granted]) => [c, method === 'reject-all' ? false : method === 'accept-all' && c !== 'marketing' ? true : granted]),
+      ),
+    },
   }));
 
 describe('properties', () => {

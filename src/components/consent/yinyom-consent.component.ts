@@ -11,6 +11,7 @@ import { applyOverride, localText, parseSiteTexts, type CookieInfo, type SiteTex
 import { knownLanguages, messagesFor } from '../../core/translations.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { preferencesStyles, styles } from './yinyom-consent.styles.js';
+import { ownValue } from '../../core/own.js';
 
 /** The language the visible switch offers: English from Thai, Thai from any other. */
 const other = (language: Language): Language => (language === 'th' ? 'en' : 'th');
@@ -198,13 +199,7 @@ export class YinyomConsent extends LitElement {
 
   /** The language the notice is shown in now. */
   get language(): Language {
-    return (
-      this.chosenLanguage ??
-      resolveLanguage(
-        [this.getAttribute('lang'), document.documentElement.lang, ...navigator.languages, navigator.language],
-        knownLanguages(),
-      )
-    );
+    return this.chosenLanguage ?? resolveLanguage([this.getAttribute('lang'), document.documentElement.lang, ...browserLanguages()], knownLanguages());
   }
 
   override connectedCallback(): void {
@@ -299,12 +294,12 @@ export class YinyomConsent extends LitElement {
 
   /** The texts in a language: registered or built in, with the site's wording laid over. */
   private messages(language: Language): Messages {
-    return applyOverride(messagesFor(language), this.siteTexts.messages?.[language]);
+    return applyOverride(messagesFor(language), ownValue(this.siteTexts.messages, language));
   }
 
   /** @internal Cookie names the site declares for a category, to delete on withdrawal. */
   declaredCookies(category: string): string[] {
-    return (this.siteTexts.cookies?.[category as 'analytics'] ?? []).map((cookie) => cookie.name);
+    return (ownValue(this.siteTexts.cookies, category) ?? []).map((cookie) => cookie.name);
   }
 
   private renderCookies(cookies: readonly CookieInfo[] | undefined, m: Messages, language: Language) {
@@ -451,7 +446,7 @@ export class YinyomConsent extends LitElement {
       <div>
         <label for=${id} part="category-title">${m.categories[category].title}</label>
         <p id=${`${id}-description`} part="category-description">${m.categories[category].description}</p>
-        ${this.renderCookies(this.siteTexts.cookies?.[category], m, language)}
+        ${this.renderCookies(ownValue(this.siteTexts.cookies, category), m, language)}
       </div>
       <input
         type="checkbox"
@@ -561,6 +556,15 @@ export class YinyomConsent extends LitElement {
       </dialog>
       <div class="status" part="status" role="status">${this.status}</div>
     </div>`;
+  }
+}
+
+/** The browser's languages; none when another script broke `navigator.languages`. */
+function browserLanguages(): string[] {
+  try {
+    return [...navigator.languages, navigator.language];
+  } catch {
+    return [];
   }
 }
 

@@ -1,0 +1,100 @@
+/**
+ * What the gate may write, decided before it writes anything. Gated markup may be injected
+ * or sanitised user content (HTML sanitisers keep `data-*` attributes), so the gate only
+ * ever writes what the page could have written safely itself: a URL attribute that the
+ * element needs, with an http(s) or relative URL as the browser itself parses it.
+ */
+
+/** The attribute each element may receive from its `data-*` twin (README's list). */
+const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  iframe: ['src'],
+  img: ['src', 'srcset'],
+  video: ['src'],
+  audio: ['src'],
+  source: ['src', 'srcset'],
+  link: ['href'],
+};
+
+/** The gated twins the gate knows: `data-src`, `data-srcset`, `data-href`. */
+export const GATED_URL_ATTRIBUTES = ['src', 'srcset', 'href'] as const;
+
+/**
+ * Whether a URL is http(s) once the browser's URL parser has read it against the page's
+ * base. The parser, not a pattern, decides: it strips leading control characters and
+ * spaces and drops tabs and newlines inside, so `" java\tscript:"` is caught as what it is.
+ * Images may also take inline `data:image/…`, which cannot run script in an image.
+ */
+export function isSafeGatedUrl(value: string, base: string, image = false): boolean {
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return false;
+  }
+  return /^https?:$/.test(url.protocol) || (image && url.protocol === 'data:' && /^image\//i.test(url.pathname));
+}
+
+/**
+ * The URLs of a `srcset`, as the HTML srcset parser splits it: a URL runs to the next
+ * white space (so a `data:` URL keeps its commas), then descriptors run to the next comma.
+ */
+export function srcsetUrls(value: string): string[] {
+  const urls: string[] = [];
+  const space = /[\t\n\f\r ]/;
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && (space.test(value[i]) || value[i] === ',')) i++;
+    if (i >= value.length) break;
+    const start = i;
+    while (i < value.length && !space.test(value[i])) i++;
+    let url = value.slice(start, i);
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else {
+      // Descriptors ("2x", "480w") up to the comma that ends the candidate, outside brackets.
+      let depth = 0;
+      for (; i < value.length; i++) {
+        const c = value[i];
+        if (c === '(') depth++;
+        else if (c === ')') depth--;
+        else if (c === ',' && depth <= 0) break;
+      }
+    }
+    if (url) urls.push(url);
+  }
+  return urls;
+}
+
+/** What the gate will write on an element: `[attribute, value]` pairs, or why it refuses. */
+export type EmbedPlan = { readonly write: ReadonlyArray<readonly [string, string]> } | { readonly refused: string };
+
+/**
+ * Plans the attributes an allowed embed gets. Refuses, with the reason a webmaster can act
+ * on, an element the README does not list (an `<a>`, `<base>`, `<form>`, an SVG element…),
+ * a twin the element does not take, a `<link>` that is not a stylesheet, and any URL that
+ * is not http(s) or relative.
+ */
+export function planEmbed(element: Element, base: string): EmbedPlan {
+  const tag = element.localName;
+  const allowed = element.namespaceURI === 'http://www.w3.org/1999/xhtml' ? URL_ATTRIBUTES[tag] : undefined;
+  const twins = GATED_URL_ATTRIBUTES.filter((name) => element.hasAttribute(`data-${name}`));
+  if (!allowed) {
+    return { refused: `yinyom only sets data-src, data-srcset or data-href on <iframe>, <img>, <video>, <audio>, <source> and <link rel="stylesheet">, not on <${tag}>` };
+  }
+  const wrong = twins.find((name) => !allowed.includes(name));
+  if (wrong) return { refused: `<${tag}> takes ${allowed.map((a) => `data-${a}`).join(' or ')}, not data-${wrong}` };
+  if (tag === 'link' && !/(^|\s)stylesheet(\s|$)/i.test(element.getAttribute('rel') ?? '')) {
+    return { refused: 'a gated <link> must be rel="stylesheet"' };
+  }
+  const image = tag === 'img' || (tag === 'source' && element.parentElement?.localName === 'picture');
+  const write: Array<readonly [string, string]> = [];
+  for (const name of twins) {
+    const value = element.getAttribute(`data-${name}`)!;
+    const urls = name === 'srcset' ? srcsetUrls(value) : [value];
+    const bad = urls.find((url) => !isSafeGatedUrl(url, base, image));
+    if (bad !== undefined) {
+      return { refused: `data-${name} must be an http:, https: or relative URL${image ? ' (or data:image/…)' : ''}, not "${bad.slice(0, 80)}"` };
+    }
+    write.push([name, value]);
+  }
+  return { write };
+}

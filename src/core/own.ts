@@ -1,0 +1,13 @@
+/**
+ * Whether `key` is the object's own property. Every lookup by a name that comes from
+ * outside (a category, an attribute) goes through here: another script may have added
+ * `analytics: true` to `Object.prototype`, and a plain `object[key]` would find it.
+ */
+export function own(object: object | null | undefined, key: PropertyKey): boolean {
+  return object != null && Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** The own value of `key`, or undefined: never one inherited from a polluted prototype. */
+export function ownValue<T>(object: Readonly<Record<string, T>> | null | undefined, key: string): T | undefined {
+  return own(object, key) ? object![key] : undefined;
+}
