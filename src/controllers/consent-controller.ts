@@ -11,7 +11,7 @@ import { receiptPage, sendReceipt } from '../core/receipt.js';
 import { ScriptGate } from '../core/script-gate.js';
 import { YinyomChangeEvent } from '../events/yinyom-change.js';
 import { YinyomReadyEvent } from '../events/yinyom-ready.js';
-import { ownValue } from '../core/own.js';
+import { ownOptions, ownValue } from '../core/own.js';
 
 export interface ConsentHost extends ReactiveControllerHost {
   /** The element's configuration exactly as written, before validation. */
@@ -76,12 +76,14 @@ export class ConsentController implements ReactiveController {
   /** The placeholder standing in for each blocked iframe. */
   private readonly placeholders = new WeakMap<HTMLElement, HTMLElement>();
   private readonly log: Pick<Console, 'warn' | 'error'>;
+  private readonly options: ConsentControllerOptions;
 
   constructor(
     private readonly host: ConsentHost,
-    private readonly options: ConsentControllerOptions = {},
+    settings: ConsentControllerOptions = {},
   ) {
-    this.log = options.log ?? console;
+    this.options = ownOptions(settings);
+    this.log = this.options.log ?? console;
     host.addController(this);
   }
 

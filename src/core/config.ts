@@ -1,7 +1,7 @@
 import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from './categories.js';
 import { toLanguage, type Language } from './language.js';
 import { knownLanguages } from './translations.js';
-import { own, ownValue } from './own.js';
+import { own, ownOptions, ownValue } from './own.js';
 
 export const POSITIONS = ['bottom', 'top', 'center'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;
@@ -155,9 +155,12 @@ const FIELDS: ReadonlyArray<
  * Turns raw attributes into a config. Never throws: every bad value is reported as a
  * problem and replaced by its default, so one typo cannot take the notice down.
  */
-export function parseConfig(raw: RawConfig, { secure = globalThis.location?.protocol === 'https:' }: { secure?: boolean } = {}): ParsedConfig {
+export function parseConfig(raw: RawConfig, context: { secure?: boolean } = {}): ParsedConfig {
+  const secure = ownOptions(context).secure ?? globalThis.location?.protocol === 'https:';
   const problems: ConfigProblem[] = [];
-  const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  // No prototype: an option left unset reads as undefined, never as a key another script
+  // put on Object.prototype (a `logUrl` of its choosing).
+  const config: Record<string, unknown> = ownOptions({ ...DEFAULT_CONFIG });
   const report = (attribute: ConfigAttribute, value: string, expected: string, used: string) =>
     problems.push({
       attribute,

@@ -1,5 +1,6 @@
 import Cookies from 'js-cookie';
 import { domainCandidates } from './cookie-cleaner.js';
+import { ownOptions } from './own.js';
 
 /**
  * Where the encoded record lives. The store never touches `document.cookie` directly.
@@ -66,14 +67,17 @@ function pathCandidates(pathname: string): string[] {
 }
 
 /** The contract's cookie: first-party, `Path=/`, `SameSite=Lax`, `Secure` on https. */
-export function cookieStorage({ name, domain, secure }: CookieStorageOptions): ConsentStorage {
+export function cookieStorage(options: CookieStorageOptions): ConsentStorage {
+  const { name, domain, secure } = ownOptions(options);
   // The value is written and read as it is: the record holds only characters a cookie
   // allows, and anything else in the jar must reach the record parser (and its warning).
   const jar = Cookies.withConverter({ read: (value: string) => value, write: (value: string) => value });
   const attributes = (extra: Record<string, unknown>) =>
     shadowInherited({ path: '/', sameSite: 'Lax', secure: secure ?? location.protocol === 'https:', domain, ...extra });
   const readAll = () => cookieValues(document.cookie, name);
-  const remove = (extra: Record<string, unknown> = {}) => jar.remove(name, attributes(extra));
+  // What js-cookie's remove() does, without the attribute literal of its own that would
+  // bring Object.prototype's keys back in.
+  const remove = (extra: Record<string, unknown> = {}) => jar.set(name, '', attributes({ ...extra, expires: -1 }));
   // Stale or foreign copies: expire every one this page can reach.
   const sweep = () => {
     for (const path of pathCandidates(location.pathname)) {

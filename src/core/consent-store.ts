@@ -11,7 +11,7 @@ import {
 } from './consent-record.js';
 import type { ConsentStorage } from './consent-storage.js';
 import type { Language } from './language.js';
-import { own } from './own.js';
+import { own, ownOptions } from './own.js';
 import { uuid } from './uuid.js';
 
 /** How far ahead of this browser's clock a record may be dated (a clock set back a little). */
@@ -62,8 +62,9 @@ export class ConsentStore {
   constructor(
     readonly config: ConsentConfig,
     private readonly storage: ConsentStorage,
-    options: ConsentStoreOptions = {},
+    settings: ConsentStoreOptions = {},
   ) {
+    const options = ownOptions(settings);
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => uuid());
     this.log = options.log ?? console;

@@ -35,34 +35,41 @@ export function isSafeGatedUrl(value: string, base: string, image = false): bool
 }
 
 /**
- * The URLs of a `srcset`, as the HTML srcset parser splits it: a URL runs to the next
- * white space (so a `data:` URL keeps its commas), then descriptors run to the next comma.
+ * The URLs of a `srcset`, split exactly as the HTML srcset parser splits it: a URL runs to
+ * the next white space (so a `data:` URL keeps its commas), then descriptors run to the
+ * next comma outside brackets. Brackets do not nest: "1x((,)" ends at its ")", and a
+ * candidate that follows it is a candidate to the browser, so it is one here too.
  */
 export function srcsetUrls(value: string): string[] {
   const urls: string[] = [];
-  const space = /[\t\n\f\r ]/;
+  const space = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
   let i = 0;
   while (i < value.length) {
-    while (i < value.length && (space.test(value[i]) || value[i] === ',')) i++;
+    while (i < value.length && (space(value[i]) || value[i] === ',')) i++;
     if (i >= value.length) break;
     const start = i;
-    while (i < value.length && !space.test(value[i])) i++;
+    while (i < value.length && !space(value[i])) i++;
     let url = value.slice(start, i);
     if (url.endsWith(',')) url = url.replace(/,+$/, '');
     else {
-      // Descriptors ("2x", "480w") up to the comma that ends the candidate, outside brackets.
-      let depth = 0;
+      let inParens = false;
       for (; i < value.length; i++) {
         const c = value[i];
-        if (c === '(') depth++;
-        else if (c === ')') depth--;
-        else if (c === ',' && depth <= 0) break;
+        if (inParens) inParens = c !== ')';
+        else if (c === '(') inParens = true;
+        else if (c === ',') {
+          i++;
+          break;
+        }
       }
     }
-    if (url) urls.push(url);
+    urls.push(url);
   }
   return urls;
 }
+
+/** A value as the console should show it: short, with hidden characters spelled out. */
+export const quoted = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 
 /** What the gate will write on an element: `[attribute, value]` pairs, or why it refuses. */
 export type EmbedPlan = { readonly write: ReadonlyArray<readonly [string, string]> } | { readonly refused: string };
@@ -82,7 +89,8 @@ export function planEmbed(element: Element, base: string): EmbedPlan {
   }
   const wrong = twins.find((name) => !allowed.includes(name));
   if (wrong) return { refused: `<${tag}> takes ${allowed.map((a) => `data-${a}`).join(' or ')}, not data-${wrong}` };
-  if (tag === 'link' && !/(^|\s)stylesheet(\s|$)/i.test(element.getAttribute('rel') ?? '')) {
+  // The browser's own reading of rel (ASCII white space only, any case).
+  if (tag === 'link' && !(element as HTMLLinkElement).relList.contains('stylesheet')) {
     return { refused: 'a gated <link> must be rel="stylesheet"' };
   }
   const image = tag === 'img' || (tag === 'source' && element.parentElement?.localName === 'picture');
@@ -92,7 +100,7 @@ export function planEmbed(element: Element, base: string): EmbedPlan {
     const urls = name === 'srcset' ? srcsetUrls(value) : [value];
     const bad = urls.find((url) => !isSafeGatedUrl(url, base, image));
     if (bad !== undefined) {
-      return { refused: `data-${name} must be an http:, https: or relative URL${image ? ' (or data:image/…)' : ''}, not "${bad.slice(0, 80)}"` };
+      return { refused: `data-${name} must be an http:, https: or relative URL${image ? ' (or data:image/…)' : ''}, not ${quoted(bad)}` };
     }
     write.push([name, value]);
   }

@@ -11,3 +11,11 @@ export function own(object: object | null | undefined, key: PropertyKey): boolea
 export function ownValue<T>(object: Readonly<Record<string, T>> | null | undefined, key: string): T | undefined {
   return own(object, key) ? object![key] : undefined;
 }
+
+/**
+ * A copy of an options bag with no prototype: reading an option the caller left out gives
+ * undefined, never a value another script put on `Object.prototype`.
+ */
+export function ownOptions<T extends object>(options: T | undefined): T {
+  return Object.assign(Object.create(null) as T, options);
+}

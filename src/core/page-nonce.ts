@@ -12,12 +12,16 @@ export function setOwnNonce(nonce: string | undefined): void {
 }
 
 /**
- * yinyom's own nonce, or — for the npm build, which has no script tag of its own — the one
- * the page declares in its head as bundlers do (`<meta property="csp-nonce" nonce="…">`,
- * as Vite writes it). Only the head is read: markup injected into the body cannot name it.
+ * yinyom's own nonce; else the first one the page's head declares: the bundlers'
+ * `<meta property="csp-nonce" nonce="…">` (as Vite writes it) for the npm build, or the
+ * nonce of a head script (a loader that inserted yinyom without passing its nonce on).
+ * Only the head is read: markup injected into the body cannot name the nonce.
  */
 export function pageNonce(doc: Document = document): string | undefined {
   if (own) return own;
-  const meta = doc.head?.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]');
-  return meta ? meta.nonce || meta.getAttribute('content') || undefined : undefined;
+  for (const element of Array.from(doc.head?.querySelectorAll<HTMLElement>('meta[property="csp-nonce"], script') ?? [])) {
+    const nonce = element.nonce || (element.localName === 'meta' ? element.getAttribute('content') : '');
+    if (nonce) return nonce;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { OPTIONAL_CATEGORIES } from './categories.js';
 import { isGranted, type ConsentRecord } from './consent-record.js';
-import { isSafeGatedUrl, planEmbed } from './gate-rules.js';
+import { isSafeGatedUrl, planEmbed, quoted } from './gate-rules.js';
+import { ownOptions } from './own.js';
 import { pageNonce } from './page-nonce.js';
 import { trustedScript, trustedScriptUrl } from './trusted-types.js';
 
@@ -88,13 +89,15 @@ export class ScriptGate {
   /** Elements the gate will never make live, each reported once when refused. */
   private readonly refused = new WeakSet<Element>();
   private observer?: MutationObserver;
+  private readonly options: ScriptGateOptions;
 
   constructor(
     private readonly consent: () => ConsentRecord | null,
-    private readonly options: ScriptGateOptions = {},
+    settings: ScriptGateOptions = {},
   ) {
-    this.root = options.root ?? document;
-    this.log = options.log ?? console;
+    this.options = ownOptions(settings);
+    this.root = this.options.root ?? document;
+    this.log = this.options.log ?? console;
   }
 
   /** Schedules a pass over the document; resolves when every allowed element has run. */
@@ -194,9 +197,14 @@ export class ScriptGate {
       return "yinyom runs under a CSP nonce and this script does not carry it, so it may have been injected. Add the page's nonce: <script type=\"text/plain\" data-consent=\"…\" nonce=\"…\">";
     }
     const src = script.getAttribute('src');
-    if (src !== null && !isSafeGatedUrl(src, this.root.baseURI)) return `src must be an http:, https: or relative URL, not "${src.slice(0, 80)}"`;
+    if (src !== null && !isSafeGatedUrl(src, this.root.baseURI)) return `src must be an http:, https: or relative URL, not ${quoted(src)}`;
     const type = script.getAttribute('data-type');
-    if (type && !/^(module|text\/javascript|application\/javascript)$/i.test(type)) return `data-type may only be "module", not "${type}"`;
+    if (type && !/^(module|text\/javascript|application\/javascript)$/i.test(type)) return `data-type may only be "module", not ${quoted(type)}`;
+    // The obsolete language attribute still decides, without a type, whether a script runs.
+    const language = script.getAttribute('language');
+    if (language && !type && !/^(javascript|ecmascript|jscript|livescript)(1\.[0-5])?$/i.test(language)) {
+      return `language=${quoted(language)} is not JavaScript, so the browser would not run it. Remove the language attribute`;
+    }
     // After the page has loaded, document.write() would replace the whole page.
     if (src === null && /document\s*\.\s*write(ln)?\s*\(/.test(script.text)) {
       return 'it calls document.write(), which would erase the page once it has loaded. Load the tool with its asynchronous snippet instead';
@@ -205,6 +213,9 @@ export class ScriptGate {
   }
 
   private revive(original: HTMLScriptElement): Promise<void> {
+    // A nomodule fallback is for browsers without modules; this one has them (it runs Lit),
+    // so the browser would not run it, and would never say it loaded either.
+    if (original.noModule && !original.getAttribute('data-type')) return Promise.resolve();
     const script = this.root.createElement('script');
     const handlers: string[] = [];
     for (const { name, value } of Array.from(original.attributes)) {
