@@ -120,7 +120,7 @@ export class ConsentController implements ReactiveController {
       pushConsentDefault(window);
       if (store.consent) pushConsentUpdate(window, store.consent);
     }
-    window.dispatchEvent(new YinyomReadyEvent({ consent: store.consent }));
+    window.dispatchEvent(new YinyomReadyEvent(Object.freeze({ consent: store.consent })));
     if (store.consent) void this.gate.apply();
   }
 

@@ -60,8 +60,19 @@ export function cspPolicies(origin) {
   return {
     'strict-dynamic': `script-src 'nonce-${NONCE}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'`,
     'nonce-only': `script-src 'nonce-${NONCE}' ${origin}; style-src 'self'; object-src 'none'; base-uri 'none'`,
+    // 'strict-dynamic' plus Trusted Types: lit-html renders the notice, yinyom revives scripts.
+    'trusted-types': `script-src 'nonce-${NONCE}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html yinyom`,
+    // The same as 'strict-dynamic', sent as Content-Security-Policy-Report-Only (see below).
+    'report-only': `script-src 'nonce-${NONCE}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'`,
   };
 }
+
+/** The policies sent as Content-Security-Policy-Report-Only rather than enforced. */
+export const REPORT_ONLY_POLICIES = ['report-only'];
+
+/** The response header a CSP page's policy travels in (lower case, as drivers report headers). */
+export const cspHeaderName = (name) =>
+  REPORT_ONLY_POLICIES.includes(name) ? 'content-security-policy-report-only' : 'content-security-policy';
 
 /** Starts the server on a free port. Resolves `{ origin, url(path), close() }`. */
 export async function startServer() {
@@ -109,6 +120,12 @@ export async function startServer() {
         return;
       }
       headers['Content-Security-Policy'] = policies[name];
+      if (REPORT_ONLY_POLICIES.includes(name)) {
+        // Monitored, not enforced, as sites often roll a policy out: the browser reports what
+        // it would block and blocks nothing, so only yinyom's own checks stand.
+        headers['Content-Security-Policy-Report-Only'] = headers['Content-Security-Policy'];
+        delete headers['Content-Security-Policy'];
+      }
     }
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);

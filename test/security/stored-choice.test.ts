@@ -1,6 +1,6 @@
 // Issue 11, the stored choice: one rule for reading it (README, "The stored choice"), so that
 // a choice is never lost, forged by a sibling site or overridden, whatever the jar holds.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { parseConfig, type RawConfig } from '../../src/core/config.js';
 import { decodeRecord, encodeRecord, type ConsentRecord } from '../../src/core/consent-record.js';
 import { cookieStorage, cookieValues, memoryStorage, type ConsentStorage } from '../../src/core/consent-storage.js';
@@ -22,24 +22,34 @@ function store(storage: ConsentStorage, raw: RawConfig = { categories: 'analytic
   return { store: new ConsentStore(parseConfig(raw).config, storage, { now: () => now, log }), logged };
 }
 
+type Modules = {
+  parseConfig: typeof parseConfig;
+  cookieStorage: typeof cookieStorage;
+  cookieValues: typeof cookieValues;
+  ConsentStore: typeof ConsentStore;
+};
+
 /**
- * Runs `act` with the page at a deeper path, synchronously, so that cookies set for that
- * path are visible (and listed before those at Path=/), then puts the address back.
+ * A same-origin page deeper in the site (/test/fixtures/security/deep/), with the store's
+ * modules loaded in its realm: cookies set for its path are visible there, and listed before
+ * those at Path=/, as on a real site's inner pages.
  */
-function atPath<T>(path: string, act: () => T): T {
-  const address = location.href;
-  history.replaceState(history.state, '', path + location.search);
-  try {
-    return act();
-  } finally {
-    history.replaceState(history.state, '', address);
-  }
+async function deepPage(): Promise<{ doc: Document; modules: Modules; close: () => void }> {
+  const frame = document.createElement('iframe');
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = '/test/fixtures/security/deep/store.html';
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & { modules?: Modules };
+  await waitUntil(() => win.modules, 'the deep page did not load its modules');
+  return { doc: win.document, modules: win.modules!, close: () => frame.remove() };
 }
 
 describe('security: the stored choice', () => {
   const name = 'yinyom-security-store';
+  const DEEP = '/test/fixtures/security/deep';
   const clear = () => {
-    for (const path of ['/', '/deep', '/deep/', '/deep/page']) {
+    for (const path of ['/', DEEP]) {
       document.cookie = `${name}=; Path=${path}; Max-Age=0`;
       document.cookie = `yinyo%6D=; Path=${path}; Max-Age=0`;
     }
@@ -70,19 +80,26 @@ describe('security: the stored choice', () => {
       expect(cookieValues(jar, 'yinyom')).to.deep.equal([]);
     });
 
-    it('finds the valid choice behind garbage on a longer path, and a new choice sticks', () => {
+    it('finds the valid choice behind garbage on a longer path, and a new choice sticks', async () => {
       const valid = encodeRecord(record('reject-all', { analytics: false, marketing: false }));
       document.cookie = `${name}=${valid}; Path=/`;
-      atPath('/deep/page', () => {
-        document.cookie = `${name}=garbage; Path=/deep`;
-        expect(document.cookie.indexOf(`${name}=garbage`)).to.be.lessThan(document.cookie.indexOf(`${name}=1|`));
-        const { store: s } = store(cookieStorage({ name }), { categories: 'analytics marketing', 'cookie-name': name });
-        expect(s.consent?.method).to.equal('reject-all');
-        const { store: fresh, logged } = store(cookieStorage({ name }), { categories: 'analytics marketing', 'cookie-name': name }, Date.now());
+      const deep = await deepPage();
+      try {
+        deep.doc.cookie = `${name}=garbage; Path=${DEEP}`;
+        expect(deep.modules.cookieValues(deep.doc.cookie, name), 'garbage first').to.deep.equal(['garbage', valid]);
+        const raw = { categories: 'analytics marketing', 'cookie-name': name };
+        const config = deep.modules.parseConfig(raw).config;
+        const errors: string[] = [];
+        const quiet = { warn: () => {}, error: (m: string) => errors.push(m) };
+        const read = new deep.modules.ConsentStore(config, deep.modules.cookieStorage({ name }), { now: () => NOW, log: quiet });
+        expect(read.consent?.method).to.equal('reject-all');
+        const fresh = new deep.modules.ConsentStore(config, deep.modules.cookieStorage({ name }), { log: quiet });
         fresh.acceptAll('th');
-        expect(logged.filter((l) => l.includes('refused to store'))).to.deep.equal([]);
-        expect(cookieValues(document.cookie, name), 'the stale copy swept').to.have.length(1);
-      });
+        expect(errors.filter((e) => e.includes('refused to store'))).to.deep.equal([]);
+        expect(deep.modules.cookieValues(deep.doc.cookie, name), 'the stale copy swept').to.have.length(1);
+      } finally {
+        deep.close();
+      }
     });
 
     it('is not fooled by a look-alike name such as yinyo%6D', () => {
@@ -108,15 +125,20 @@ describe('security: the stored choice', () => {
     const granted = record('accept-all', { analytics: true, marketing: true }, NOW - 2 * HOUR, FOREIGN_ID);
     const refused = record('reject-all', { analytics: false, marketing: false }, NOW - HOUR);
 
-    it('keeps the visitor\'s later "reject all" over an older grant planted on another path or domain', () => {
+    it('keeps the visitor\'s later "reject all" over an older grant planted on another path or domain', async () => {
       document.cookie = `${name}=${encodeRecord(refused)}; Path=/`;
-      atPath('/deep/page', () => {
-        document.cookie = `${name}=${encodeRecord(granted)}; Path=/deep`;
-        const { store: s } = store(cookieStorage({ name }));
+      const deep = await deepPage();
+      try {
+        deep.doc.cookie = `${name}=${encodeRecord(granted)}; Path=${DEEP}`;
+        expect(deep.modules.cookieValues(deep.doc.cookie, name), 'the planted grant first').to.deep.equal([encodeRecord(granted), encodeRecord(refused)]);
+        const config = deep.modules.parseConfig({ categories: 'analytics marketing' }).config;
+        const s = new deep.modules.ConsentStore(config, deep.modules.cookieStorage({ name }), { now: () => NOW, log: { warn: () => {}, error: () => {} } });
         expect(s.consent?.id).to.equal(ID);
         expect(s.hasConsent('analytics')).to.equal(false);
         expect(s.hasConsent('marketing')).to.equal(false);
-      });
+      } finally {
+        deep.close();
+      }
     });
 
     it('keeps a refusal over a newer foreign grant, and says so', () => {
