@@ -89,8 +89,8 @@ export function planEmbed(element: Element, base: string): EmbedPlan {
   }
   const wrong = twins.find((name) => !allowed.includes(name));
   if (wrong) return { refused: `<${tag}> takes ${allowed.map((a) => `data-${a}`).join(' or ')}, not data-${wrong}` };
-  // The browser's own reading of rel (ASCII white space only, any case).
-  if (tag === 'link' && !(element as HTMLLinkElement).relList.contains('stylesheet')) {
+  // The browser's own split of rel (ASCII white space only); link types ignore case.
+  if (tag === 'link' && !Array.from((element as HTMLLinkElement).relList).some((token) => token.toLowerCase() === 'stylesheet')) {
     return { refused: 'a gated <link> must be rel="stylesheet"' };
   }
   const image = tag === 'img' || (tag === 'source' && element.parentElement?.localName === 'picture');

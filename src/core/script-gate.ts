@@ -213,9 +213,18 @@ export class ScriptGate {
   }
 
   private revive(original: HTMLScriptElement): Promise<void> {
-    // A nomodule fallback is for browsers without modules; this one has them (it runs Lit),
-    // so the browser would not run it, and would never say it loaded either.
-    if (original.noModule && !original.getAttribute('data-type')) return Promise.resolve();
+    // Scripts the browser skips without a load or error event would stall the chain: a
+    // nomodule fallback (this browser has modules: it runs Lit), and a classic script whose
+    // legacy for/event attributes name anything but window's onload.
+    const classic = !/^module$/i.test(original.getAttribute('data-type') ?? '');
+    const forEvent = original.hasAttribute('for') && original.hasAttribute('event');
+    if (
+      classic &&
+      (original.noModule ||
+        (forEvent && !(/^\s*window\s*$/i.test(original.htmlFor) && /^\s*onload(\(\))?\s*$/i.test(original.event))))
+    ) {
+      return Promise.resolve();
+    }
     const script = this.root.createElement('script');
     const handlers: string[] = [];
     for (const { name, value } of Array.from(original.attributes)) {
