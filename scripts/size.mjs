@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// Bytes: the size reached (22 738 B gzip, 20 142 B brotli on 2026-11-22) plus about 200 B, so
-// that a real regression fails CI. Raised only on purpose, in the same commit as the growth
-// it pays for; lowered whenever a cut lands.
-const BUDGET = { gzip: 22_940, brotli: 20_330 };
+// Bytes: the size reached plus about 200 B, so that a real regression fails CI. Raised only
+// on purpose, in the same commit as the growth it pays for; lowered whenever a cut lands.
+// 2026-11-22: 22 738 B gzip, 20 142 B brotli. 2026-12-02: 26 684 B gzip, 23 433 B brotli —
+// issue 11's hardening (+3.3 KB brotli: about 1.4 KB of new console messages naming each
+// refusal and its fix, the rest the gate's write rules, the stored-choice rule and the guards).
+const BUDGET = { gzip: 26_900, brotli: 23_650 };
 const file = 'dist/yinyom.min.js';
 
 let source;
