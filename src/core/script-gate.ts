@@ -166,12 +166,11 @@ export class ScriptGate {
   /** Makes one checked element live. Never for a refused one, whoever asks. */
   private async run(element: HTMLElement): Promise<void> {
     if (element.hasAttribute(GATE_STATE) || this.refusal(element)) return;
-    const plan = element instanceof HTMLScriptElement ? undefined : planEmbed(element, this.root.baseURI);
-    if (plan && 'refused' in plan) return;
     element.setAttribute(GATE_STATE, 'done');
     this.options.live?.(element);
-    if (!plan) return this.revive(element as HTMLScriptElement);
-    for (const [name, value] of plan.write) element.setAttribute(name, value);
+    if (element instanceof HTMLScriptElement) return this.revive(element);
+    const plan = planEmbed(element, this.root.baseURI);
+    for (const [name, value] of 'write' in plan ? plan.write : []) element.setAttribute(name, value);
     // <video>/<audio> pick up a new src only when told to.
     if (element instanceof HTMLMediaElement) element.load();
   }

@@ -2,25 +2,13 @@
 // over WebDriver BiDi): csp-hostile.chromium.test.mjs's checks under the enforced policy and
 // under Trusted Types. Skipped, with the reason in the output, when Firefox cannot be driven
 // with request interception on this machine. Needs `npm run build` first.
-import { existsSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
-import { FIREFOX_PATH, requireBundle, scenarioTest } from './harness.mjs';
-import { startFirefox } from './firefox.mjs';
+import { requireBundle, scenarioTest } from './harness.mjs';
+import { firefoxOrSkip } from './firefox.mjs';
 import { framesScenario, linksScenario, scriptsScenario, trustedTypesScenario } from './hostile.mjs';
 
 requireBundle();
-let firefox = null;
-let skip = false;
-if (!existsSync(FIREFOX_PATH)) {
-  skip = `Firefox skipped: ${FIREFOX_PATH} not found`;
-} else {
-  try {
-    firefox = await startFirefox();
-  } catch (error) {
-    skip = `Firefox skipped: ${error.message}`;
-  }
-}
-if (skip) console.log(`# ${skip}`);
+const { firefox, skip } = await firefoxOrSkip();
 
 describe('hostile markup under CSP (Firefox ESR, WebDriver BiDi)', { skip }, () => {
   after(async () => {

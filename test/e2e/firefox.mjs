@@ -1,6 +1,7 @@
 // Firefox ESR (/usr/bin/firefox-esr) driven by puppeteer-core over WebDriver BiDi, for the
 // e2e suite. Not a test file. `startFirefox()` → { server, browser, open(path), close() },
 // or throws with the reason Firefox cannot be used (the test file then skips, saying why).
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   answerRequest,
@@ -128,4 +129,23 @@ export async function startFirefox() {
     throw new Error(`request interception over WebDriver BiDi did not work: ${firstLine(error)}`, { cause: error });
   }
   return { server, browser, open, close };
+}
+
+/**
+ * Starts Firefox for a test file, or says why it cannot: resolves `{ firefox, skip }`, where
+ * `skip` is false or the reason (also printed, so the output says why the file skipped).
+ */
+export async function firefoxOrSkip() {
+  let skip = false;
+  let firefox = null;
+  if (!existsSync(FIREFOX_PATH)) skip = `Firefox skipped: ${FIREFOX_PATH} not found`;
+  else {
+    try {
+      firefox = await startFirefox();
+    } catch (error) {
+      skip = `Firefox skipped: ${error.message}`;
+    }
+  }
+  if (skip) console.log(`# ${skip}`);
+  return { firefox, skip };
 }

@@ -1,25 +1,13 @@
 // Zero-request proof, Firefox ESR (puppeteer-core over WebDriver BiDi): tests 1–3.
 // Skipped, with the reason in the output, when Firefox cannot be driven with request
 // interception on this machine. Needs `npm run build` first.
-import { existsSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
-import { FIREFOX_PATH, requireBundle, scenarioTest } from './harness.mjs';
-import { startFirefox } from './firefox.mjs';
+import { requireBundle, scenarioTest } from './harness.mjs';
+import { firefoxOrSkip } from './firefox.mjs';
 import { afterAnalyticsOnly, afterRejectAll, beforeAnyChoice } from './scenarios.mjs';
 
 requireBundle();
-let firefox = null;
-let skip = false;
-if (!existsSync(FIREFOX_PATH)) {
-  skip = `Firefox skipped: ${FIREFOX_PATH} not found`;
-} else {
-  try {
-    firefox = await startFirefox();
-  } catch (error) {
-    skip = `Firefox skipped: ${error.message}`;
-  }
-}
-if (skip) console.log(`# ${skip}`);
+const { firefox, skip } = await firefoxOrSkip();
 
 describe('gating (Firefox ESR, WebDriver BiDi)', { skip }, () => {
   after(async () => {
