@@ -99,7 +99,10 @@ describe('<yinyom-consent> accessibility', () => {
 
   // 640 px is a 1280 px screen at 200 % zoom.
   for (const width of [320, 375, 640, 768, 1280]) {
-    it(`at ${width} px: accessible, nothing overflows, accept and reject weigh the same`, async () => {
+    it(`at ${width} px: accessible, nothing overflows, accept and reject weigh the same`, async function () {
+      // Four page loads, each with axe: on a busy two-core machine Firefox came within a
+      // hair of the 10 s default (and once past it in CI).
+      this.timeout(30_000);
       for (const theme of ['light', 'dark']) {
         for (const lang of ['th', 'en']) {
           const cookieName = `yinyom-w-${counter++}`;

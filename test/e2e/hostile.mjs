@@ -214,3 +214,18 @@ export async function trustedTypesScenario(s) {
   });
   assert.equal(enforced, true, 'the page enforces Trusted Types: a plain string into a script sink throws');
 }
+
+/**
+ * The hostile tests for one driver, by name and scenario, so that Chromium and Firefox run
+ * the same checks under the same titles: the three attacks under each policy, then Trusted Types.
+ */
+export function hostileTests(policies) {
+  return [
+    ...policies.flatMap((policy) => [
+      [`hostile 1. ${policy}: <iframe data-src="javascript:…"> in seven spellings gets no placeholder, no src, runs nothing`, framesScenario, { policy }],
+      [`hostile 2. ${policy}: <a>, <area>, SVG <a> data-href="javascript:…" get no href, <base data-href> is not re-pointed`, linksScenario, { policy }],
+      [`hostile 3. ${policy}: gated scripts without the nonce (inline, src, injected later) stay inert; the nonce'd ones run`, scriptsScenario, { policy }],
+    ]),
+    ["Trusted Types: banner shows, nonce'd gated scripts run with zero violations, every hostile element stays inert", trustedTypesScenario, undefined],
+  ];
+}
