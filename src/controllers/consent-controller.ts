@@ -71,7 +71,7 @@ export class ConsentController implements ReactiveController {
   private readonly gate = new ScriptGate(() => this.current?.consent ?? null, {
     blocked: (element) => this.showPlaceholder(element),
     live: (element) => this.hidePlaceholder(element),
-    categories: () => this.config?.categories ?? [],
+    categories: () => this.config?.categories,
   });
   /** The placeholder standing in for each blocked iframe. */
   private readonly placeholders = new WeakMap<HTMLElement, HTMLElement>();

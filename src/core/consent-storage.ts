@@ -13,8 +13,6 @@ export interface ConsentStorage {
    * paths, or on a parent domain (set by a sibling site, or under another cookie-domain).
    */
   readAll(): string[];
-  /** The first of them, if any (for callers that only watch for a change). */
-  read(): string | undefined;
   /**
    * Stores the value and removes every other copy it can reach. Returns false when the
    * value did not stick (cookies disabled, a refused domain…).
@@ -86,7 +84,6 @@ export function cookieStorage(options: CookieStorageOptions): ConsentStorage {
   };
   return {
     readAll,
-    read: () => readAll()[0],
     write(value, expiresDays) {
       const set = () => jar.set(name, value, attributes({ expires: expiresDays }));
       set();
@@ -116,9 +113,6 @@ export function memoryStorage(initial?: string, ...others: string[]): ConsentSto
     others,
     readAll() {
       return [...(this.value === undefined ? [] : [this.value]), ...this.others];
-    },
-    read() {
-      return this.readAll()[0];
     },
     write(value) {
       this.value = value;

@@ -148,7 +148,7 @@ export class ConsentStore {
 
   /**
    * The standing record in storage, or null (with the reason kept for the notice). The one
-   * rule for reading it (README, "The stored choice"): only cookies of the exact name count;
+   * rule for reading it (README, "How the stored choice is read"): only cookies of the exact name count;
    * each is validated on its own, and one that is not exactly what yinyom writes, dated in
    * the future, or at odds with its method is no choice. Of the valid ones for this policy
    * revision the latest gives the record, and a category stays granted only if no other

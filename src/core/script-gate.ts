@@ -62,8 +62,8 @@ export interface ScriptGateOptions {
   readonly blocked?: (element: HTMLElement) => void;
   /** Called when an element goes live (to remove its placeholder). */
   readonly live?: (element: HTMLElement) => void;
-  /** The optional categories the site asks about: `data-consent` naming another is a mistake. */
-  readonly categories?: () => readonly string[];
+  /** The optional categories the site asks about (all, until it knows): `data-consent` naming another is a mistake. */
+  readonly categories?: () => readonly string[] | undefined;
   /** The nonce scripts are trusted by; by default yinyom's own (see page-nonce.ts). */
   readonly nonce?: () => string | undefined;
 }
