@@ -1,4 +1,5 @@
 import { OPTIONAL_CATEGORIES } from './categories.js';
+import { Companions } from './companions.js';
 import { isGranted, type ConsentRecord } from './consent-record.js';
 import { isSafeGatedUrl, planEmbed, quoted } from './gate-rules.js';
 import { ownOptions } from './own.js';
@@ -15,6 +16,9 @@ const GATED_SELECTOR = `${SCRIPTS},${EMBEDS}`;
 // Attributes that only mean something to the gate: the revived script must not carry them.
 // `src` is copied on its own, as a Trusted Types value.
 const GATE_ONLY = new Set(['type', 'data-type', 'data-consent', GATE_STATE, 'src']);
+
+/** Links that make the browser fetch a URL ahead of its use, before any choice (next/script adds one). */
+const FETCHED_AHEAD = 'link[href]:is([rel~="preload" i],[rel~="modulepreload" i],[rel~="prefetch" i])';
 
 /** Elements that carry `data-consent` but are live already: they ran or loaded before any choice. */
 const LIVE_BUT_MARKED = `script[data-consent]:not([${GATE_STATE}]),iframe[data-consent][src]:not([${GATE_STATE}])`;
@@ -77,10 +81,20 @@ export interface ScriptGateOptions {
  * Every gated element may be injected or sanitised user content: before anything is made
  * live, gate-rules.ts decides what may be written, a script must carry the page's nonce,
  * and a refused element gets one console error and stays exactly as it was.
+ *
+ * The page's nodes are the page's. A framework (React, Vue, a client router) keeps its own
+ * record of the nodes it rendered and will later move or remove them: had the gate replaced
+ * a gated script by a live one, React's next removeChild() would throw and unmount the
+ * app. So the gate never replaces, moves or removes a node it did not create. It marks a
+ * gated element it has taken (GATE_STATE), sets the attributes that make an embed load,
+ * and puts a live script right after its inert original, tied to it (companions.ts): when
+ * the page removes or moves the original, the live copy goes or follows.
  */
 export class ScriptGate {
   /** Categories whose gated markup has run on this page: a withdrawal cannot undo them. */
   readonly ran = new Set<string>();
+  /** What yinyom added beside the page's nodes: live scripts here, placeholders by the element. */
+  readonly companions = new Companions();
   private queue: Promise<void> = Promise.resolve();
   private readonly root: Document;
   private readonly log: Pick<Console, 'warn' | 'error'>;
@@ -113,14 +127,20 @@ export class ScriptGate {
   /** Watches for gated (and ungated tracker) markup added later; one observer, no polling. */
   observe(): void {
     this.observer ??= new MutationObserver((records) => {
+      // Whatever changed, yinyom's own nodes keep to the page's nodes they stand for.
+      this.companions.follow();
       const added = records.some((record) =>
         Array.from(record.addedNodes).some(
-          (node) => node instanceof Element && (node.matches(`${GATED_SELECTOR},script[src],iframe[src]`) || node.querySelector(GATED_SELECTOR)),
+          (node) =>
+            node instanceof Element &&
+            (node.matches(`${GATED_SELECTOR},script[src],iframe[src],${FETCHED_AHEAD}`) || node.querySelector(GATED_SELECTOR)),
         ),
       );
       if (added) void this.apply();
     });
     this.observer.observe(this.root, { childList: true, subtree: true });
+    // Nothing was watched while the element was away (a router moving it swaps the page).
+    this.companions.follow();
     this.root.addEventListener('securitypolicyviolation', this.onViolation);
   }
 
@@ -246,7 +266,7 @@ export class ScriptGate {
     const src = original.getAttribute('src');
     if (src === null) {
       script.text = trustedScript(original.text, this.log);
-      original.replaceWith(script);
+      this.companions.tie(original, script, 'after');
       return Promise.resolve();
     }
     script.setAttribute('src', trustedScriptUrl(src, this.log));
@@ -260,7 +280,7 @@ export class ScriptGate {
         },
         { once: true },
       );
-      original.replaceWith(script);
+      this.companions.tie(original, script, 'after');
     });
   }
 
@@ -316,6 +336,39 @@ export class ScriptGate {
       }
     }
     this.warnUngated();
+    this.warnFetchedAhead();
+  }
+
+  /**
+   * A preload of a gated script fetches it before consent, which reaches the tracker's
+   * server as surely as running it: next/script adds one for <Script type="text/plain" src>.
+   */
+  private warnFetchedAhead(): void {
+    const url = (value: string | null) => {
+      try {
+        return new URL(value ?? '', this.root.baseURI).href;
+      } catch {
+        return undefined;
+      }
+    };
+    const gated = new Set(
+      Array.from(this.root.querySelectorAll<HTMLScriptElement>(`script[type="text/plain"][data-consent][src]:not([${GATE_STATE}])`), (script) => url(script.getAttribute('src'))),
+    );
+    for (const link of Array.from(this.root.querySelectorAll<HTMLLinkElement>(FETCHED_AHEAD))) {
+      if (this.reported.has(link)) continue;
+      const href = url(link.getAttribute('href'));
+      const tracker = href ? knownTracker(href) : undefined;
+      if (href && gated.has(href)) {
+        this.report(
+          link,
+          'error',
+          `yinyom: this <link rel="${link.rel}"> fetches the gated script ${href} before any choice, so its server sees the visit without consent. ` +
+            'Remove the preload. In Next.js, write a plain <script type="text/plain" data-consent="…" src="…"> instead of next/script, which adds one.',
+        );
+      } else if (tracker && !isGranted(this.consent(), tracker[1])) {
+        this.report(link, 'warn', `yinyom: this <link rel="${link.rel}"> fetches ${tracker[0]} before consent. Remove it: the gated script loads the file once allowed.`);
+      }
+    }
   }
 
   /** One warning per tracker script or frame that runs without being gated, before its consent. */

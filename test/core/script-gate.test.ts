@@ -92,7 +92,7 @@ describe('ScriptGate', () => {
     await new ScriptGate(() => consent({ analytics: true })).apply();
     // Module scripts run after the current task.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const script = host.querySelector('script')!;
+    const script = host.querySelector<HTMLScriptElement>('script:not([type="text/plain"])')!;
     expect(script.type).to.equal('module');
     expect(script.id).to.equal('m');
     expect(script.dataset.site).to.equal('x');
