@@ -73,8 +73,8 @@ export class ConsentController implements ReactiveController {
     live: (element) => this.hidePlaceholder(element),
     categories: () => this.config?.categories,
   });
-  /** The placeholder standing in for each blocked iframe. */
-  private readonly placeholders = new WeakMap<HTMLElement, HTMLElement>();
+  /** The inline display (value, priority) of each frame a placeholder hides, to put back. */
+  private readonly hiddenDisplay = new WeakMap<HTMLElement, [string, string]>();
   private readonly log: Pick<Console, 'warn' | 'error'>;
   private readonly options: ConsentControllerOptions;
 
@@ -149,8 +149,10 @@ export class ConsentController implements ReactiveController {
     // sync() listens when it builds a store; after a reconnection the store is kept.
     this.listen();
     this.gate.observe();
-    // Placeholders stand in for embeds before any choice too.
-    if (!this.current?.consent) void this.gate.apply();
+    // Every connection scans, whatever the stored choice: a client router that moves the
+    // element (Astro's transition:persist, a re-parenting layout) brings a new page with it,
+    // whose gated markup, `!category` scripts and placeholders need the rules applied.
+    void this.gate.apply();
     whenParsed(() => this.checkWithdrawal());
   }
 
@@ -178,10 +180,14 @@ export class ConsentController implements ReactiveController {
     this.tabs ??= crossTab(this.config.cookieName, () => store.refresh(), { read: () => document.cookie });
   }
 
-  /** Puts a placeholder in place of a blocked iframe (once), in the notice's language. */
+  /**
+   * Puts a placeholder in place of a blocked iframe (once), in the notice's language. It is
+   * tied to the frame (companions.ts): when the page removes the frame, its placeholder and
+   * its "allow" button go with it.
+   */
   private showPlaceholder(element: HTMLElement): void {
     if (!(element instanceof HTMLIFrameElement)) return;
-    const existing = this.placeholders.get(element);
+    const existing = this.gate.companions.of(element);
     if (existing) return void existing.setAttribute('lang', this.host.language);
     const placeholder = document.createElement('yinyom-placeholder');
     const spec = element.getAttribute('data-consent') ?? '';
@@ -190,24 +196,28 @@ export class ConsentController implements ReactiveController {
     placeholder.setAttribute('lang', this.host.language);
     // Take the frame's size, through the CSSOM (a strict style-src allows it).
     for (const side of ['width', 'height'] as const) {
-      const size = element.getAttribute(side);
-      if (size && /^\d+$/.test(size)) placeholder.style.setProperty(side, `${size}px`);
+      const size = element.getAttribute(side)?.trim();
+      if (size && /^\d+(\.\d+)?%?$/.test(size)) placeholder.style.setProperty(side, size.endsWith('%') ? size : `${size}px`);
     }
     placeholder.addEventListener('yinyom-load-once', () => void this.gate.activate(element));
     placeholder.addEventListener('yinyom-allow', (event) => this.host.allow((event as CustomEvent<{ category: string }>).detail.category));
-    this.placeholders.set(element, placeholder);
     // Inline and important, so that a site's own `iframe { display: block }` cannot show an
-    // empty frame next to its placeholder.
+    // empty frame next to its placeholder. The frame's own inline display comes back after.
+    // A frame the page took out and put back (Vue's KeepAlive) is hidden by us already.
+    if (!this.hiddenDisplay.has(element)) {
+      this.hiddenDisplay.set(element, [element.style.getPropertyValue('display'), element.style.getPropertyPriority('display')]);
+    }
     element.style.setProperty('display', 'none', 'important');
-    element.before(placeholder);
+    this.gate.companions.tie(element, placeholder, 'before');
   }
 
   private hidePlaceholder(element: HTMLElement): void {
-    const placeholder = this.placeholders.get(element);
-    if (!placeholder) return;
-    placeholder.remove();
-    this.placeholders.delete(element);
-    element.style.removeProperty('display');
+    const display = this.hiddenDisplay.get(element);
+    if (!display) return;
+    this.gate.companions.untie(element);
+    this.hiddenDisplay.delete(element);
+    if (display[0]) element.style.setProperty('display', ...display);
+    else element.style.removeProperty('display');
   }
 
   private release(): void {
