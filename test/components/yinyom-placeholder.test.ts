@@ -65,6 +65,56 @@ describe('<yinyom-placeholder> in place of a gated iframe', () => {
   });
 });
 
+describe('<yinyom-placeholder> in a small frame', () => {
+  afterEach(() => {
+    document.cookie = `${cookieName}=; Path=/; Max-Age=0`;
+  });
+
+  /** A frame of this size between two of the page's buttons, as in a sidebar. */
+  async function small(width: number, height: number, lang: string) {
+    const host = await fixture<HTMLElement>(html`<div style="font-size: 16px">
+      <button id="above">above</button>
+      <iframe data-consent="marketing" data-src="https://www.youtube-nocookie.com/embed/x" title="video" width=${width} height=${height}></iframe>
+      <button id="below">below</button>
+      <yinyom-consent cookie-name=${cookieName} categories="analytics marketing" lang=${lang}></yinyom-consent>
+    </div>`);
+    await waitUntil(() => host.querySelector('yinyom-placeholder'), 'no placeholder appeared');
+    const placeholder = host.querySelector('yinyom-placeholder') as YinyomPlaceholder;
+    await placeholder.updateComplete;
+    return { host, placeholder };
+  }
+
+  for (const [width, height] of [[320, 180], [200, 120], [560, 315]] as const) {
+    for (const lang of ['th', 'en']) {
+      it(`keeps its content inside a ${width}×${height} frame, over nothing of the page (${lang})`, async () => {
+        const { host, placeholder } = await small(width, height, lang);
+        const box = placeholder.getBoundingClientRect();
+        expect([Math.round(box.width), Math.round(box.height)], 'the frame\'s size').to.deep.equal([width, height]);
+        const inner = placeholder.shadowRoot!.querySelector<HTMLElement>('[part="placeholder"]')!;
+        const own = inner.getBoundingClientRect();
+        expect(own.top).to.be.at.least(box.top - 0.5);
+        expect(own.bottom).to.be.at.most(box.bottom + 0.5);
+        // Whatever does not fit scrolls inside the box: every button can still be reached.
+        for (const button of Array.from(placeholder.shadowRoot!.querySelectorAll('button'))) {
+          button.scrollIntoView({ block: 'nearest' });
+          const rect = button.getBoundingClientRect();
+          expect(rect.top, `${button.textContent} is scrolled into the box`).to.be.at.least(own.top - 0.5);
+          expect(rect.bottom).to.be.at.most(own.bottom + 0.5);
+          expect(rect.height, 'target size').to.be.at.least(24);
+        }
+        // The page's neighbouring controls stay where a click finds them.
+        for (const id of ['above', 'below']) {
+          const neighbour = host.querySelector<HTMLElement>(`#${id}`)!;
+          neighbour.scrollIntoView({ block: 'center' });
+          const rect = neighbour.getBoundingClientRect();
+          expect(document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2)).to.equal(neighbour);
+        }
+        await expect(placeholder).to.be.accessible();
+      });
+    }
+  }
+});
+
 describe('providerName', () => {
   it('names the usual embeds, and falls back to the host', () => {
     expect(providerName('https://www.youtube-nocookie.com/embed/x')).to.equal('YouTube');

@@ -25,30 +25,38 @@ import { knownLanguages, messagesFor } from '../../core/translations.js';
  */
 export class YinyomPlaceholder extends LitElement {
   static override styles = css`
+    /*
+     * The box takes the frame's size (set inline from its width and height) and never lets
+     * its content out: a small frame's content scrolls inside it, on top, never over the
+     * page's neighbouring controls. Centred by auto margins, which (unlike
+     * justify-content: center) give way when the content is taller than the box.
+     */
     :host {
       display: block;
       box-sizing: border-box;
       max-width: 100%;
-      min-height: 10rem;
+      min-height: 7.5rem;
       font-family: inherit;
       line-height: 1.6;
+      container-type: inline-size;
     }
     div {
       box-sizing: border-box;
       display: flex;
       flex-direction: column;
-      justify-content: center;
       gap: 0.75rem;
       height: 100%;
       min-height: inherit;
+      overflow: auto;
+      overscroll-behavior: contain;
       padding: 1rem;
       border: 1px dashed var(--yinyom-color-border, #6b7380);
       border-radius: var(--yinyom-radius, 0.5rem);
       background: var(--yinyom-color-background, #fff);
       color: var(--yinyom-color-text, #1f2328);
     }
-    p { margin: 0; }
-    span { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    p { margin: auto 0 0; }
+    span { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-bottom: auto; }
     button {
       font: inherit;
       min-height: 2.75rem;
@@ -61,6 +69,11 @@ export class YinyomPlaceholder extends LitElement {
       cursor: pointer;
     }
     button:focus-visible { outline: 3px solid var(--yinyom-color-focus, #0b57a4); outline-offset: 2px; }
+    /* A small frame (a 320×180 video, a sidebar map): the same text, less air. */
+    @container (max-width: 24rem) {
+      div { padding: 0.5rem 0.75rem; gap: 0.5rem; }
+      button { min-height: 2.25rem; padding: 0.25rem 0.75rem; }
+    }
   `;
 
   static override properties = {
