@@ -204,12 +204,14 @@ export class YinyomConsent extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('click', this.handleDocumentClick);
+    // Capture, on window: the opener must win the click before a client router (Astro's,
+    // Next's Link) sees it bubble and swaps the page. Routers skip default-prevented clicks.
+    window.addEventListener('click', this.handleDocumentClick, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('click', this.handleDocumentClick);
+    window.removeEventListener('click', this.handleDocumentClick, true);
     clearTimeout(this.statusTimer);
     this.bannerSize.disconnect();
     this.observedBanner = undefined;
