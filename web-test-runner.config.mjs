@@ -28,7 +28,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 // esbuild comes with @web/dev-server-esbuild; resolve it from there, not from hoisting
 const requireFromPlugin = createRequire(createRequire(import.meta.url).resolve('@web/dev-server-esbuild'));
 /** @type {typeof import('esbuild')} */
-const { transformSync } = requireFromPlugin('esbuild');
+const { transformSync, buildSync } = requireFromPlugin('esbuild');
 
 const BINARIES = {
   chromium: '/usr/bin/chromium',
@@ -280,6 +280,43 @@ function countingReporter() {
   };
 }
 
+/**
+ * Test helpers that re-export a CommonJS library (React), served bundled as one ES module:
+ * the dev server transforms files one by one and cannot load CommonJS. Built once per run.
+ * @type {Record<string, string>}
+ */
+const BUNDLED_HELPERS = { '/test/helpers/react.ts': 'test/helpers/react.ts', '/test/helpers/vue.ts': 'test/helpers/vue.ts' };
+/** @type {Map<string, string>} */
+const bundles = new Map();
+/** @type {import('@web/dev-server-core').Plugin} */
+const bundledHelpers = {
+  name: 'yinyom-bundled-helpers',
+  // After esbuildPlugin's per-file transform, which it replaces.
+  transform(context) {
+    const entry = BUNDLED_HELPERS[context.path];
+    if (!entry) return;
+    if (!bundles.has(entry)) {
+      const { outputFiles } = buildSync({
+        entryPoints: [join(rootDir, entry)],
+        bundle: true,
+        format: 'esm',
+        write: false,
+        target: 'es2022',
+        define: {
+          'process.env.NODE_ENV': '"development"',
+          __VUE_OPTIONS_API__: 'true',
+          __VUE_PROD_DEVTOOLS__: 'false',
+          __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+        },
+        // Vue's default entry has no template compiler.
+        alias: { vue: 'vue/dist/vue.esm-bundler.js' },
+      });
+      bundles.set(entry, outputFiles[0].text);
+    }
+    return { body: bundles.get(entry), transformCache: false };
+  },
+};
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 /**
  * A consent-receipt endpoint for the receipt tests: POST /test/receipts stores the body
@@ -336,5 +373,6 @@ export default {
       target: 'auto-always',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    bundledHelpers,
   ],
 };
