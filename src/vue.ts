@@ -31,4 +31,24 @@ declare module 'vue' {
   interface GlobalComponents {
     'yinyom-consent': YinyomConsentVueComponent;
   }
+  /**
+   * The gate's attributes on the page's own elements. Vue's strict template checking
+   * (`strictTemplates`, `checkUnknownProps`) rejects a `data-*` attribute it was not told of,
+   * so `<iframe data-consent="marketing" data-src="…">` and `<a data-yinyom-open>` would not
+   * type-check without these.
+   */
+  interface HTMLAttributes {
+    /** Categories that must all be granted (`!name`: refused) before this element goes live. */
+    'data-consent'?: string;
+    /** The URL a gated frame, image or medium loads once allowed. */
+    'data-src'?: string;
+    /** The srcset a gated image or source takes once allowed. */
+    'data-srcset'?: string;
+    /** The href a gated stylesheet takes once allowed. */
+    'data-href'?: string;
+    /** `module` for a gated module script. */
+    'data-type'?: string;
+    /** Opens the preferences when clicked. */
+    'data-yinyom-open'?: boolean | '';
+  }
 }

@@ -43,3 +43,11 @@ export const falseBoolean: Props = { noSettingsButton: false };
 
 // @ts-expect-error -- unknown attribute
 export const unknownAttribute: Props = { policyUri: '/privacy' };
+
+// ---- the gate's attributes on the page's own elements (strictTemplates) ------------------
+import type { IframeHTMLAttributes, AnchorHTMLAttributes } from 'vue';
+
+export const frame: IframeHTMLAttributes = { 'data-consent': 'marketing', 'data-src': 'https://www.youtube-nocookie.com/embed/x' };
+export const opener: AnchorHTMLAttributes = { href: '#', 'data-yinyom-open': '' };
+// @ts-expect-error -- data-consent is a string of category names
+export const badConsent: IframeHTMLAttributes = { 'data-consent': true };
