@@ -263,6 +263,9 @@ export class ScriptGate {
     if (original.nonce) script.nonce = original.nonce;
     script.setAttribute('data-consent', original.getAttribute('data-consent')!);
     script.setAttribute(GATE_STATE, 'done');
+    // Astro's client router runs, after each navigation, every script in the page it has not
+    // marked as run: unmarked, this live copy would run a second time.
+    script.setAttribute('data-astro-exec', '');
     const src = original.getAttribute('src');
     if (src === null) {
       script.text = trustedScript(original.text, this.log);
