@@ -8,7 +8,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // 2026-11-22: 22 738 B gzip, 20 142 B brotli. 2026-12-02: 26 684 B gzip, 23 433 B brotli —
 // issue 11's hardening (+3.3 KB brotli: about 1.4 KB of new console messages naming each
 // refusal and its fix, the rest the gate's write rules, the stored-choice rule and the guards).
-const BUDGET = { gzip: 26_900, brotli: 23_650 };
+// 2026-12-02: 27 370 B gzip, 23 894 B brotli — issue 12 (+0.5 KB brotli: companions that tie
+// live copies and placeholders to the page's nodes, the preload check and its message, the
+// placeholder's fitting styles). Issue 16 moves what a first visit does not need out.
+const BUDGET = { gzip: 27_600, brotli: 24_100 };
 const file = 'dist/yinyom.min.js';
 
 let source;
