@@ -3,7 +3,8 @@ const states = document.getElementById('states');
 
 function render() {
   states.replaceChildren(
-    ...Array.from(document.querySelectorAll('[data-recipe]'), (element) => {
+    // The page's own recipes: a live script is a copy yinyom puts right after its original.
+    ...Array.from(document.querySelectorAll('[data-recipe]:not(script:not([type="text/plain"]))'), (element) => {
       const row = document.createElement('tr');
       const state = element.getAttribute('data-yinyom-state');
       const cells = [

@@ -147,8 +147,11 @@ export async function assertScriptsInert(s, { since }, when, { inject = true } =
   assert.deepEqual(
     scripts,
     [
+      // Each original stays, inert and marked; its live copy comes right after it.
+      ['own-inline', 'text/plain', 'done'],
       ['own-inline', null, 'done'],
       ...HOSTILE_SCRIPTS.map((id) => [id, 'text/plain', null]),
+      ['own-external', 'text/plain', 'done'],
       ['own-external', null, 'done'],
     ],
     `${when}: only the page's own gated scripts were revived`,
