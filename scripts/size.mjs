@@ -10,8 +10,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // refusal and its fix, the rest the gate's write rules, the stored-choice rule and the guards).
 // 2026-12-02: 27 370 B gzip, 23 894 B brotli — issue 12 (+0.5 KB brotli: companions that tie
 // live copies and placeholders to the page's nodes, the preload check and its message, the
-// placeholder's fitting styles). Issue 16 moves what a first visit does not need out.
-const BUDGET = { gzip: 27_600, brotli: 24_100 };
+// placeholder's fitting styles; then 27 593 B / 24 101 B with placeholders waiting for the
+// page to settle, so that hydration is not disturbed). Issue 16 moves what a first visit
+// does not need out.
+const BUDGET = { gzip: 27_800, brotli: 24_300 };
 const file = 'dist/yinyom.min.js';
 
 let source;

@@ -8,7 +8,8 @@ import { clearCookies, cookiePatterns, TRACKER_COOKIES } from '../core/cookie-cl
 import { crossTab, type CrossTab } from '../core/cross-tab.js';
 import { providerName } from '../core/embed-provider.js';
 import { receiptPage, sendReceipt } from '../core/receipt.js';
-import { ScriptGate } from '../core/script-gate.js';
+import { GATE_STATE, ScriptGate } from '../core/script-gate.js';
+import { whenSettled } from '../core/when-settled.js';
 import { YinyomChangeEvent } from '../events/yinyom-change.js';
 import { YinyomReadyEvent } from '../events/yinyom-ready.js';
 import { ownOptions, ownValue } from '../core/own.js';
@@ -73,6 +74,10 @@ export class ConsentController implements ReactiveController {
     live: (element) => this.hidePlaceholder(element),
     categories: () => this.config?.categories,
   });
+  /** Whether the page has loaded and hydrated: placeholders wait for it. */
+  private settled = false;
+  /** Frames waiting for the page to settle before they get a placeholder. */
+  private readonly unsettled = new Set<HTMLIFrameElement>();
   /** The inline display (value, priority) of each frame a placeholder hides, to put back. */
   private readonly hiddenDisplay = new WeakMap<HTMLElement, [string, string]>();
   private readonly log: Pick<Console, 'warn' | 'error'>;
@@ -189,6 +194,19 @@ export class ConsentController implements ReactiveController {
     if (!(element instanceof HTMLIFrameElement)) return;
     const existing = this.gate.companions.of(element);
     if (existing) return void existing.setAttribute('lang', this.host.language);
+    // Not into markup a framework has yet to hydrate (when-settled.ts): the frame stays
+    // empty, without a src, until the page has settled, and gets its placeholder then.
+    if (!this.settled) {
+      if (!this.unsettled.size) {
+        whenSettled(() => {
+          this.settled = true;
+          for (const frame of this.unsettled) if (frame.isConnected && !frame.hasAttribute(GATE_STATE)) this.showPlaceholder(frame);
+          this.unsettled.clear();
+        });
+      }
+      this.unsettled.add(element);
+      return;
+    }
     const placeholder = document.createElement('yinyom-placeholder');
     const spec = element.getAttribute('data-consent') ?? '';
     placeholder.setAttribute('provider', providerName(element.getAttribute('data-src') ?? ''));

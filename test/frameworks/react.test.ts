@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { YinyomConsent } from '../../src/index.js';
-import { createElement as h, createRoot, flushSync, Fragment, StrictMode, useState } from '../helpers/react.js';
+import { createElement as h, createRoot, flushSync, Fragment, hydrateRoot, renderToString, StrictMode, useEffect, useState } from '../helpers/react.js';
 
 declare global {
   interface Window {
@@ -125,6 +125,38 @@ describe('React 19', () => {
     await frames();
     expect(window.reactLog).to.deep.equal(['analytics', 'analytics']);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('lets React hydrate server-rendered markup with a gated frame before its placeholder goes in', async () => {
+    // As with Next.js: the server's HTML is in the page, yinyom starts, and React hydrates,
+    // a page long enough to take React several slices of its scheduler. A placeholder
+    // inserted before React reaches the frame is a mismatch: React renders the tree again.
+    const paragraphs = Array.from({ length: 3000 }, (_, i) => h('p', { key: i }, `paragraph ${i}`));
+    let hydrated = false;
+    function Page() {
+      useEffect(() => void (hydrated = true), []);
+      return h(
+        'main',
+        null,
+        h('h1', null, 'page'),
+        ...paragraphs,
+        h('iframe', { 'data-consent': 'marketing', 'data-src': 'https://www.youtube-nocookie.com/embed/xyz', width: 320, height: 180, title: 'video' }),
+        h('footer', null, 'footer'),
+      );
+    }
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    container.innerHTML = renderToString(h(Page));
+    const serverFrame = container.querySelector('iframe')!;
+    const errors: unknown[] = [];
+    await notice();
+    hydrateRoot(container, h(Page), {
+      onRecoverableError: (error: unknown) => errors.push(error),
+      onUncaughtError: (error: unknown) => errors.push(error),
+    });
+    await waitUntil(() => hydrated, 'React hydrated (or rendered again)', { timeout: 5000 });
+    await waitUntil(() => container.querySelector('yinyom-placeholder'), 'the placeholder is shown', { timeout: 5000 });
+    expect(errors, 'no hydration mismatch').to.deep.equal([]);
+    expect(container.querySelector('iframe'), 'React kept the server\'s frame').to.equal(serverFrame);
   });
 
   it('takes a placeholder away with the frame React removes, and never leaves its "allow" button behind', async () => {
