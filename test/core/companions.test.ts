@@ -2,26 +2,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { Companions } from '../../src/core/companions.js';
-import type { ConsentRecord } from '../../src/core/consent-record.js';
 import { ScriptGate } from '../../src/core/script-gate.js';
 import type { YinyomConsent } from '../../src/index.js';
+import { everything, frames } from '../helpers/notice.js';
 
 declare global {
   interface Window {
     gateLog?: string[];
   }
 }
-
-const everything: () => ConsentRecord = () => ({
-  id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
-  revision: '1',
-  language: 'th',
-  givenAt: '2026-11-22T09:00:00.000Z',
-  updatedAt: '2026-11-22T09:00:00.000Z',
-  method: 'accept-all',
-  categories: { necessary: true, functional: true, analytics: true, marketing: true },
-});
-const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 function logger() {
   const errors: string[] = [];

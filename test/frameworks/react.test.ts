@@ -2,26 +2,13 @@
 // its own record of the nodes it rendered and removes them itself. Had the gate replaced a
 // gated script, React's removeChild() would throw NotFoundError and unmount the whole app.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/define.js';
-import type { YinyomConsent } from '../../src/index.js';
+import { forgetNotices, frames, notice } from '../helpers/notice.js';
 import { createElement as h, createRoot, flushSync, Fragment, hydrateRoot, renderToString, StrictMode, useEffect, useState } from '../helpers/react.js';
 
 declare global {
   interface Window {
     reactLog?: string[];
   }
-}
-
-let counter = 0;
-const cookies: string[] = [];
-const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-
-async function notice(): Promise<YinyomConsent> {
-  const name = `yinyom-react-${Date.now()}-${counter++}`;
-  cookies.push(name);
-  const el = await fixture<YinyomConsent>(html`<yinyom-consent cookie-name=${name} categories="analytics marketing"></yinyom-consent>`);
-  await el.updateComplete;
-  return el;
 }
 
 const gated = (consent: string, label: string) =>
@@ -80,11 +67,11 @@ describe('React 19', () => {
     window.reactLog = [];
   });
   afterEach(() => {
-    for (const name of cookies.splice(0)) document.cookie = `${name}=; Path=/; Max-Age=0`;
+    forgetNotices();
   });
 
   it('keeps working when it unmounts gated scripts that ran after "accept"', async () => {
-    const el = await notice();
+    const el = await notice('react');
     const { container, errors, close, unmount } = await app();
     const [analytics] = Array.from(container.querySelectorAll('script'));
     el.acceptAll();
@@ -103,7 +90,7 @@ describe('React 19', () => {
   });
 
   it('keeps working when it unmounts a `!analytics` script that ran after "reject"', async () => {
-    const el = await notice();
+    const el = await notice('react');
     const { container, errors, close } = await app();
     el.rejectAll();
     await waitUntil(() => window.reactLog!.includes('no-analytics'), 'the cookieless alternative ran');
@@ -114,7 +101,7 @@ describe('React 19', () => {
   });
 
   it('runs a gated script once per element React creates, StrictMode or not', async () => {
-    const el = await notice();
+    const el = await notice('react');
     const { errors, close, open } = await app();
     el.acceptAll();
     await waitUntil(() => window.reactLog!.length === 1);
@@ -148,7 +135,7 @@ describe('React 19', () => {
     container.innerHTML = renderToString(h(Page));
     const serverFrame = container.querySelector('iframe')!;
     const errors: unknown[] = [];
-    await notice();
+    await notice('react');
     hydrateRoot(container, h(Page), {
       onRecoverableError: (error: unknown) => errors.push(error),
       onUncaughtError: (error: unknown) => errors.push(error),
@@ -160,7 +147,7 @@ describe('React 19', () => {
   });
 
   it('takes a placeholder away with the frame React removes, and never leaves its "allow" button behind', async () => {
-    await notice();
+    await notice('react');
     const { container, errors, close } = await app();
     const iframe = container.querySelector('iframe')!;
     await waitUntil(() => container.querySelector('yinyom-placeholder'), 'the placeholder is shown');

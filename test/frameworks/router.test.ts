@@ -4,6 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { YinyomConsent } from '../../src/index.js';
+import { frames } from '../helpers/notice.js';
 
 declare global {
   interface Window {
@@ -11,7 +12,6 @@ declare global {
   }
 }
 
-const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 let counter = 0;
 
 /** A page as the server would send it; `persist` marks where the persisted element goes. */

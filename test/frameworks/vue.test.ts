@@ -2,26 +2,13 @@
 // <script> from templates, so gated scripts reach a Vue page through v-html; embeds come and
 // go with v-if.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/define.js';
-import type { YinyomConsent } from '../../src/index.js';
+import { forgetNotices, frames, notice } from '../helpers/notice.js';
 import { createApp, nextTick, ref } from '../helpers/vue.js';
 
 declare global {
   interface Window {
     vueLog?: string[];
   }
-}
-
-const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-let counter = 0;
-const cookies: string[] = [];
-
-async function notice(): Promise<YinyomConsent> {
-  const name = `yinyom-vue-${Date.now()}-${counter++}`;
-  cookies.push(name);
-  const el = await fixture<YinyomConsent>(html`<yinyom-consent cookie-name=${name} categories="analytics marketing"></yinyom-consent>`);
-  await el.updateComplete;
-  return el;
 }
 
 const snippet = (label: string) =>
@@ -52,11 +39,11 @@ describe('Vue 3', () => {
     window.vueLog = [];
   });
   afterEach(() => {
-    for (const name of cookies.splice(0)) document.cookie = `${name}=; Path=/; Max-Age=0`;
+    forgetNotices();
   });
 
   it('takes the placeholder away with the frame v-if removes, and puts one back with the new frame', async () => {
-    await notice();
+    await notice('vue');
     const { container, errors, showVideo } = await app();
     await waitUntil(() => container.querySelector('yinyom-placeholder'), 'the placeholder is shown');
     showVideo.value = false;
@@ -71,7 +58,7 @@ describe('Vue 3', () => {
   });
 
   it('runs a gated script that v-html inserts, once, and the next one v-html puts in its place', async () => {
-    const el = await notice();
+    const el = await notice('vue');
     const { container, errors, fragment, unmount } = await app();
     el.acceptAll();
     await waitUntil(() => window.vueLog!.includes('first'), 'the v-html script ran');

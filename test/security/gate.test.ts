@@ -2,7 +2,7 @@
 // keep data-* attributes), so the gate must never turn it into script, a live link or a
 // re-pointed page, and one broken element must not stop the rest.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { ConsentRecord } from '../../src/core/consent-record.js';
+import { everything } from '../helpers/notice.js';
 import { providerName } from '../../src/core/embed-provider.js';
 import { pageNonce, setOwnNonce } from '../../src/core/page-nonce.js';
 import { ScriptGate } from '../../src/core/script-gate.js';
@@ -15,16 +15,6 @@ declare global {
     gateLog?: string[];
   }
 }
-
-const everything = (): ConsentRecord => ({
-  id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
-  revision: '1',
-  language: 'th',
-  givenAt: '2026-11-22T09:00:00.000Z',
-  updatedAt: '2026-11-22T09:00:00.000Z',
-  method: 'accept-all',
-  categories: { necessary: true, functional: true, analytics: true, marketing: true },
-});
 
 async function page(markup: string): Promise<HTMLElement> {
   const host = await fixture<HTMLElement>(html`<div></div>`);
