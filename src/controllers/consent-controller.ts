@@ -126,7 +126,8 @@ export class ConsentController implements ReactiveController {
       if (store.consent) pushConsentUpdate(window, store.consent);
     }
     window.dispatchEvent(new YinyomReadyEvent(Object.freeze({ consent: store.consent })));
-    if (store.consent) void this.gate.apply();
+    // While connecting, hostUpdated() scans the page anyway: one pass, not two.
+    if (store.consent && !this.connecting) void this.gate.apply();
   }
 
   hostConnected(): void {
@@ -200,7 +201,10 @@ export class ConsentController implements ReactiveController {
       if (!this.unsettled.size) {
         whenSettled(() => {
           this.settled = true;
-          for (const frame of this.unsettled) if (frame.isConnected && !frame.hasAttribute(GATE_STATE)) this.showPlaceholder(frame);
+          // An element taken away meanwhile puts nothing in: its next connection scans again.
+          if (this.gate.observing) {
+            for (const frame of this.unsettled) if (frame.isConnected && !frame.hasAttribute(GATE_STATE)) this.showPlaceholder(frame);
+          }
           this.unsettled.clear();
         });
       }

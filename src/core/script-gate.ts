@@ -144,6 +144,11 @@ export class ScriptGate {
     this.root.addEventListener('securitypolicyviolation', this.onViolation);
   }
 
+  /** Whether observe() is in force (the element is connected and serves the page). */
+  get observing(): boolean {
+    return this.observer !== undefined;
+  }
+
   disconnect(): void {
     this.observer?.disconnect();
     this.observer = undefined;

@@ -124,3 +124,25 @@ describe('a placeholder\'s frame taken out and put back (Vue\'s KeepAlive)', () 
     expect(frame.style.display).to.equal('inline-block');
   });
 });
+
+describe('a placeholder still waiting for the page to settle', () => {
+  const cookieName = 'yinyom-companions-settle';
+  afterEach(() => {
+    document.cookie = `${cookieName}=; Path=/; Max-Age=0`;
+  });
+
+  it('is not put in by an element that was taken away meanwhile', async () => {
+    const host = await fixture<HTMLElement>(html`<div>
+      <iframe data-consent="marketing" data-src="/test/fixtures/embed.html" title="x"></iframe>
+      <yinyom-consent cookie-name=${cookieName} categories="marketing"></yinyom-consent>
+    </div>`);
+    const el = host.querySelector<YinyomConsent>('yinyom-consent')!;
+    await el.updateComplete;
+    // The pass has asked for a placeholder; the page has not been idle since.
+    await Promise.resolve();
+    el.remove();
+    await frames();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(host.querySelectorAll('yinyom-placeholder')).to.have.length(0);
+  });
+});
