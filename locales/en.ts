@@ -1,4 +1,4 @@
-import type { Messages } from '../src/core/messages.js';
+import type { Messages } from '../src/i18n/messages.js';
 
 export const en: Messages = {
   languageName: 'English',

@@ -1,4 +1,4 @@
-import type { Messages } from '../src/core/messages.js';
+import type { Messages } from '../src/i18n/messages.js';
 
 // Written from the cookie clauses of Thai agencies' privacy policies: the register of a
 // government notice, addressing the visitor as ท่าน, without "by continuing you agree".

@@ -46,7 +46,7 @@ const FRAMEWORKS = new RegExp(
     String.raw`///\s*<reference\s+types=`,
   ].join('|'),
 );
-const FRAMEWORK_TYPINGS = /^dist\/types\/src\/(jsx|vue)\.d\.ts$/;
+const FRAMEWORK_TYPINGS = /^dist\/types\/src\/frameworks\/(jsx|vue)\.d\.ts$/;
 
 /** Every file path package.json points users at (exports, main, module, types, unpkg…). */
 export function entryTargets(pkg) {

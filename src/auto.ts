@@ -2,10 +2,10 @@
 // and add a <yinyom-consent> configured from this <script>'s data-* attributes when the
 // page has none.
 import './components/consent/yinyom-consent.js';
-import * as api from './api.js';
-import { pushConsentDefault } from './core/consent-mode.js';
-import { setOwnNonce } from './core/page-nonce.js';
-import { mountFromScript } from './mount.js';
+import * as api from './page-api.js';
+import { pushConsentDefault } from './browser/consent-mode.js';
+import { setOwnNonce } from './browser/page-nonce.js';
+import { mountFromScript } from './mount-from-script.js';
 
 declare global {
   interface Window {

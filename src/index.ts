@@ -2,7 +2,7 @@
 // safe on a server; import 'yinyom/define' to register <yinyom-consent>.
 export { YinyomConsent } from './components/consent/yinyom-consent.component.js';
 export { YinyomPlaceholder } from './components/placeholder/yinyom-placeholder.component.js';
-export { acceptAll, getConsent, hasConsent, onConsent, rejectAll, reset, save, showPreferences } from './api.js';
+export { acceptAll, getConsent, hasConsent, onConsent, rejectAll, reset, save, showPreferences } from './page-api.js';
 export { YinyomChangeEvent, type YinyomChangeDetail } from './events/yinyom-change.js';
 export { YinyomReadyEvent, type YinyomReadyDetail } from './events/yinyom-ready.js';
 export { OPTIONAL_CATEGORIES } from './core/categories.js';
@@ -10,7 +10,7 @@ export type { Category, CategoryChoices, CategoryStates, OptionalCategory } from
 export type { ConsentMethod, ConsentRecord } from './core/consent-record.js';
 export type { ConsentChange } from './core/consent-store.js';
 export type { ConsentConfig, Position, Theme } from './core/config.js';
-export type { Language } from './core/language.js';
-export type { Messages, CategoryText } from './core/messages.js';
-export { registerLanguage } from './core/translations.js';
-export type { CookieInfo, LocalText, MessageOverride, SiteTexts } from './core/site-texts.js';
+export type { Language } from './i18n/language.js';
+export type { Messages, CategoryText } from './i18n/messages.js';
+export { registerLanguage } from './i18n/registry.js';
+export type { CookieInfo, LocalText, MessageOverride, SiteTexts } from './i18n/site-texts.js';

@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { YinyomConsent } from '../src/index.js';
 
-type PageWindow = Window & typeof globalThis & { ran: string[]; yinyom: typeof import('../src/api.js') };
+type PageWindow = Window & typeof globalThis & { ran: string[]; yinyom: typeof import('../src/page-api.js') };
 
 const frames: HTMLIFrameElement[] = [];
 

@@ -1,18 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseConfig, type ConsentConfig, type RawConfig } from '../core/config.js';
-import { pushConsentDefault, pushConsentUpdate } from '../core/consent-mode.js';
+import { pushConsentDefault, pushConsentUpdate } from '../browser/consent-mode.js';
 import { isGranted, type ConsentRecord } from '../core/consent-record.js';
 import { cookieStorage, type ConsentStorage } from '../core/consent-storage.js';
 import { ConsentStore, type ConsentChange } from '../core/consent-store.js';
-import { clearCookies, cookiePatterns, TRACKER_COOKIES } from '../core/cookie-cleaner.js';
-import { crossTab, type CrossTab } from '../core/cross-tab.js';
+import { clearCookies, cookiePatterns, TRACKER_COOKIES } from '../browser/cookie-cleaner.js';
+import { crossTab, type CrossTab } from '../browser/cross-tab.js';
 import { providerName } from '../core/embed-provider.js';
-import { receiptPage, sendReceipt } from '../core/receipt.js';
-import { GATE_STATE, ScriptGate } from '../core/script-gate.js';
-import { whenSettled } from '../core/when-settled.js';
+import { receiptPage, sendReceipt } from '../browser/receipt.js';
+import { GATE_STATE, ScriptGate } from '../browser/script-gate.js';
+import { whenSettled } from '../internal/when-settled.js';
 import { YinyomChangeEvent } from '../events/yinyom-change.js';
 import { YinyomReadyEvent } from '../events/yinyom-ready.js';
-import { ownOptions, ownValue } from '../core/own.js';
+import { ownOptions, ownValue } from '../internal/own.js';
 
 export interface ConsentHost extends ReactiveControllerHost {
   /** The element's configuration exactly as written, before validation. */

@@ -1,7 +1,7 @@
 import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from './categories.js';
-import { toLanguage, type Language } from './language.js';
-import { knownLanguages } from './translations.js';
-import { own, ownOptions, ownValue } from './own.js';
+import { toLanguage, type Language } from '../i18n/language.js';
+import { knownLanguages } from '../i18n/registry.js';
+import { own, ownOptions, ownValue } from '../internal/own.js';
 
 export const POSITIONS = ['bottom', 'top', 'center'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;

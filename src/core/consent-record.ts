@@ -1,6 +1,6 @@
 import { OPTIONAL_CATEGORIES, type CategoryStates } from './categories.js';
-import type { Language } from './language.js';
-import { own } from './own.js';
+import type { Language } from '../i18n/language.js';
+import { own } from '../internal/own.js';
 import { UUID_PATTERN } from './uuid.js';
 
 export const CONSENT_METHODS = ['accept-all', 'reject-all', 'custom'] as const;

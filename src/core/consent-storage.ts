@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
-import { domainCandidates } from './cookie-cleaner.js';
-import { ownOptions } from './own.js';
+import { domainCandidates } from '../browser/cookie-cleaner.js';
+import { ownOptions } from '../internal/own.js';
 
 /**
  * Where the encoded record lives. The store never touches `document.cookie` directly.

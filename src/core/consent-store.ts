@@ -10,8 +10,8 @@ import {
   type ConsentRecord,
 } from './consent-record.js';
 import type { ConsentStorage } from './consent-storage.js';
-import type { Language } from './language.js';
-import { own, ownOptions } from './own.js';
+import type { Language } from '../i18n/language.js';
+import { own, ownOptions } from '../internal/own.js';
 import { uuid } from './uuid.js';
 
 /** How far ahead of this browser's clock a record may be dated (a clock set back a little). */

@@ -18,19 +18,19 @@ const pkg = {
   files: ['dist/', 'custom-elements.json'],
   exports: {
     '.': { types: './dist/types/src/index.d.ts', default: './dist/index.js' },
-    './jsx': { types: './dist/types/src/jsx.d.ts' },
+    './jsx': { types: './dist/types/src/frameworks/jsx.d.ts' },
     './package.json': './package.json',
   },
 };
-const good = [...REQUIRED, 'custom-elements.json', 'dist/types/src/jsx.d.ts', 'dist/core/config.js', 'CHANGELOG.md'];
+const good = [...REQUIRED, 'custom-elements.json', 'dist/types/src/frameworks/jsx.d.ts', 'dist/core/config.js', 'CHANGELOG.md'];
 
 test('a complete, clean file list has no problems', () => {
   assert.deepEqual(problems(good, pkg), []);
-  assert.ok(entryTargets(pkg).includes('dist/types/src/jsx.d.ts'));
+  assert.ok(entryTargets(pkg).includes('dist/types/src/frameworks/jsx.d.ts'));
 });
 
 test('what users need is required: the entries, README, LICENSE, exports targets, the manifest if listed', () => {
-  for (const path of ['dist/yinyom.min.js', 'LICENSE', 'dist/types/src/jsx.d.ts', 'custom-elements.json']) {
+  for (const path of ['dist/yinyom.min.js', 'LICENSE', 'dist/types/src/frameworks/jsx.d.ts', 'custom-elements.json']) {
     assert.deepEqual(
       problems(
         good.filter((file) => file !== path),
@@ -77,7 +77,7 @@ test('what users do not need is refused', () => {
 test('only the opt-in jsx typings may need React, Preact or Vue', () => {
   const text = {
     'dist/types/src/index.d.ts': "export { YinyomConsent } from './components/consent/yinyom-consent.component.js';",
-    'dist/types/src/jsx.d.ts': "import type { DefineComponent } from 'vue';\ndeclare module 'react' {}",
+    'dist/types/src/frameworks/jsx.d.ts': "import type { DefineComponent } from 'vue';\ndeclare module 'react' {}",
   };
   const read = (path) => text[path] ?? '';
   assert.deepEqual(problems(good, pkg, read), []);

@@ -4,8 +4,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { everything } from '../helpers/notice.js';
 import { providerName } from '../../src/core/embed-provider.js';
-import { pageNonce, setOwnNonce } from '../../src/core/page-nonce.js';
-import { ScriptGate } from '../../src/core/script-gate.js';
+import { pageNonce, setOwnNonce } from '../../src/browser/page-nonce.js';
+import { ScriptGate } from '../../src/browser/script-gate.js';
 import '../../src/define.js';
 import type { YinyomConsent } from '../../src/index.js';
 

@@ -7,7 +7,7 @@ import { parseConfig } from '../../src/core/config.js';
 import { decodeRecord, encodeRecord } from '../../src/core/consent-record.js';
 import { cookieStorage, memoryStorage } from '../../src/core/consent-storage.js';
 import { ConsentStore } from '../../src/core/consent-store.js';
-import { ScriptGate } from '../../src/core/script-gate.js';
+import { ScriptGate } from '../../src/browser/script-gate.js';
 import type { YinyomChangeEvent, YinyomConsent } from '../../src/index.js';
 
 declare global {

@@ -6,7 +6,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { YinyomConsent } from '../../src/index.js';
 
 type PageWindow = Window &
-  typeof globalThis & { ran: string[]; logged: string[]; violations: string[]; yinyom: typeof import('../../src/api.js') };
+  typeof globalThis & { ran: string[]; logged: string[]; violations: string[]; yinyom: typeof import('../../src/page-api.js') };
 
 const frames: HTMLIFrameElement[] = [];
 const PAGES = '/test/fixtures/security';

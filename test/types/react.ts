@@ -3,7 +3,7 @@
 // (and by the main typecheck, which includes test/); every @ts-expect-error must stay an error.
 // The same props in JSX syntax are checked in examples/react/App.tsx. (Plain .ts, not .tsx:
 // tsconfig.json includes test/ and has no "jsx" option.)
-import type {} from '../../src/jsx.js';
+import type {} from '../../src/frameworks/jsx.js';
 import type { RefObject } from 'react';
 import type { YinyomConsent } from '../../src/index.js';
 

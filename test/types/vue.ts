@@ -3,7 +3,7 @@
 // templates. Props are camelCase because vue-tsc camelizes template attributes before the
 // lookup: `policy-url="/privacy"` in a template checks as policyUrl. Checked by
 // `tsc -p tsconfig.examples.json` (and by the main typecheck, which includes test/).
-import type {} from '../../src/vue.js';
+import type {} from '../../src/frameworks/vue.js';
 import type { AllowedComponentProps, GlobalComponents, VNodeProps } from 'vue';
 
 type Props = InstanceType<GlobalComponents['yinyom-consent']>['$props'];

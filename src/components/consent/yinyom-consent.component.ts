@@ -3,15 +3,15 @@ import type { CategoryChoices, OptionalCategory } from '../../core/categories.js
 import type { ConfigAttribute, RawConfig } from '../../core/config.js';
 import type { ConsentRecord } from '../../core/consent-record.js';
 import type { ConsentChange, ConsentStore } from '../../core/consent-store.js';
-import { formatDate } from '../../core/format-date.js';
-import { nextTask } from '../../core/next-task.js';
-import { resolveLanguage, type Language } from '../../core/language.js';
-import type { Messages } from '../../core/messages.js';
-import { applyOverride, localText, parseSiteTexts, type CookieInfo, type SiteTexts } from '../../core/site-texts.js';
-import { knownLanguages, messagesFor } from '../../core/translations.js';
+import { formatDate } from '../../i18n/format-date.js';
+import { nextTask } from '../../internal/next-task.js';
+import { resolveLanguage, type Language } from '../../i18n/language.js';
+import type { Messages } from '../../i18n/messages.js';
+import { applyOverride, localText, parseSiteTexts, type CookieInfo, type SiteTexts } from '../../i18n/site-texts.js';
+import { knownLanguages, messagesFor } from '../../i18n/registry.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { preferencesStyles, styles } from './yinyom-consent.styles.js';
-import { ownValue } from '../../core/own.js';
+import { ownValue } from '../../internal/own.js';
 
 /** The language the visible switch offers: English from Thai, Thai from any other. */
 const other = (language: Language): Language => (language === 'th' ? 'en' : 'th');

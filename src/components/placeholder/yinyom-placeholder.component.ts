@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { isOptionalCategory } from '../../core/categories.js';
-import { toLanguage } from '../../core/language.js';
-import { knownLanguages, messagesFor } from '../../core/translations.js';
+import { toLanguage } from '../../i18n/language.js';
+import { knownLanguages, messagesFor } from '../../i18n/registry.js';
 
 /**
  * Stands in for a gated embed (a video, a map) until the visitor allows it: says where it

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate } from '../../src/core/format-date.js';
+import { formatDate } from '../../src/i18n/format-date.js';
 
 describe('formatDate', () => {
   it('shows Thai dates in the Buddhist era', () => {

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../locales/en.js';
 import { th } from '../../locales/th.js';
-import { applyOverride, localText, parseSiteTexts } from '../../src/core/site-texts.js';
-import { knownLanguages, messagesFor, registerLanguage } from '../../src/core/translations.js';
-import { resolveLanguage } from '../../src/core/language.js';
-import type { Messages } from '../../src/core/messages.js';
+import { applyOverride, localText, parseSiteTexts } from '../../src/i18n/site-texts.js';
+import { knownLanguages, messagesFor, registerLanguage } from '../../src/i18n/registry.js';
+import { resolveLanguage } from '../../src/i18n/language.js';
+import type { Messages } from '../../src/i18n/messages.js';
 
 describe('site texts', () => {
   it('reads per-language wording and cookie lists', () => {

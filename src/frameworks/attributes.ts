@@ -1,7 +1,7 @@
 // Types only: the attributes of <yinyom-consent> as framework typings see them. Framework-free,
 // shared by the opt-in "yinyom/jsx" (React) and "yinyom/vue" entries.
-import type { ConfigAttribute, Position, Theme } from './core/config.js';
-import type { Language } from './core/language.js';
+import type { ConfigAttribute, Position, Theme } from '../core/config.js';
+import type { Language } from '../i18n/language.js';
 
 type OnOff = 'on' | 'off';
 

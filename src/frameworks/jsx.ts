@@ -9,7 +9,7 @@
 // (or use `onConsent()`), so there is no `onYinyomChange` to type.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { YinyomConsentAttributes } from './attributes.js';
-import type { YinyomConsent } from './components/consent/yinyom-consent.component.js';
+import type { YinyomConsent } from '../components/consent/yinyom-consent.component.js';
 
 export type { YinyomConsentAttributes } from './attributes.js';
 

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentRecord } from '../../src/core/consent-record.js';
-import { receiptPage, sendReceipt, type ConsentReceipt } from '../../src/core/receipt.js';
+import { receiptPage, sendReceipt, type ConsentReceipt } from '../../src/browser/receipt.js';
 
 const record: ConsentRecord = {
   id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { resolveLanguage, toLanguage } from '../../src/core/language.js';
+import { resolveLanguage, toLanguage } from '../../src/i18n/language.js';
 
 describe('language', () => {
   it('reads the primary subtag', () => {

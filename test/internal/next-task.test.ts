@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { nextTask } from '../../src/core/next-task.js';
+import { nextTask } from '../../src/internal/next-task.js';
 
 describe('nextTask', () => {
   it('resolves in a later task, after every pending microtask', async () => {

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import * as api from '../src/index.js';
 import '../src/define.js';
 import type { YinyomConsent } from '../src/index.js';
-import { mountFromScript } from '../src/mount.js';
+import { mountFromScript } from '../src/mount-from-script.js';
 
 const cookieName = 'yinyom-api-test';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ConsentRecord } from '../../src/core/consent-record.js';
-import { isAllowed, knownTracker, ScriptGate } from '../../src/core/script-gate.js';
+import { isAllowed, knownTracker, ScriptGate } from '../../src/browser/script-gate.js';
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-// Property-based fuzzing of the script gate (src/core/script-gate.ts, src/core/gate-rules.ts).
+// Property-based fuzzing of the script gate (src/browser/script-gate.ts, src/core/gate-rules.ts).
 //
 // Random gated markup (iframes, images, media, <source>, <link>, elements the gate must never
 // touch, SVG and MathML, gated and not-quite-gated scripts) with random URL spellings
@@ -27,7 +27,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { ConsentRecord } from '../../src/core/consent-record.js';
 import { isSafeGatedUrl, planEmbed, srcsetUrls } from '../../src/core/gate-rules.js';
-import { GATE_STATE, ScriptGate, type ScriptGateOptions } from '../../src/core/script-gate.js';
+import { GATE_STATE, ScriptGate, type ScriptGateOptions } from '../../src/browser/script-gate.js';
 
 declare global {
   interface Window {

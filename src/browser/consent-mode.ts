@@ -1,4 +1,4 @@
-import { isGranted, type ConsentRecord } from './consent-record.js';
+import { isGranted, type ConsentRecord } from '../core/consent-record.js';
 
 export type ConsentModeType =
   | 'ad_storage'

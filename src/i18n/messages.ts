@@ -1,4 +1,4 @@
-import type { OptionalCategory } from './categories.js';
+import type { OptionalCategory } from '../core/categories.js';
 
 /** One category's name and what it is for. */
 export interface CategoryText {

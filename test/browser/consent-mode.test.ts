@@ -5,7 +5,7 @@ import {
   pushConsentDefault,
   pushConsentUpdate,
   type ConsentModeState,
-} from '../../src/core/consent-mode.js';
+} from '../../src/browser/consent-mode.js';
 
 type FakeWindow = Window & { dataLayer?: unknown };
 

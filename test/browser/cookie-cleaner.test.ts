@@ -4,7 +4,7 @@ import {
   cookiePatterns,
   domainCandidates,
   TRACKER_COOKIES,
-} from '../../src/core/cookie-cleaner.js';
+} from '../../src/browser/cookie-cleaner.js';
 
 const matches = (patterns: readonly RegExp[] | undefined, name: string) =>
   (patterns ?? []).some((pattern) => pattern.test(name));

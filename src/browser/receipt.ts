@@ -1,4 +1,4 @@
-import type { ConsentRecord } from './consent-record.js';
+import type { ConsentRecord } from '../core/consent-record.js';
 
 /** What the site's endpoint receives after each choice: the record and its context, nothing about the device. */
 export interface ConsentReceipt extends ConsentRecord {

@@ -1,4 +1,4 @@
-import type { OptionalCategory } from './categories.js';
+import type { OptionalCategory } from '../core/categories.js';
 
 /**
  * Cookies the common tools leave behind. Blocking a script stops new cookies but not old

@@ -1,8 +1,8 @@
-import { OPTIONAL_CATEGORIES } from './categories.js';
+import { OPTIONAL_CATEGORIES } from '../core/categories.js';
 import { Companions } from './companions.js';
-import { isGranted, type ConsentRecord } from './consent-record.js';
-import { isSafeGatedUrl, planEmbed, quoted } from './gate-rules.js';
-import { ownOptions } from './own.js';
+import { isGranted, type ConsentRecord } from '../core/consent-record.js';
+import { isSafeGatedUrl, planEmbed, quoted } from '../core/gate-rules.js';
+import { ownOptions } from '../internal/own.js';
 import { pageNonce } from './page-nonce.js';
 import { trustedScript, trustedScriptUrl } from './trusted-types.js';
 

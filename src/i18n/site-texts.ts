@@ -1,6 +1,6 @@
-import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from './categories.js';
+import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from '../core/categories.js';
 import type { CategoryText, Messages } from './messages.js';
-import { ownValue } from './own.js';
+import { ownValue } from '../internal/own.js';
 
 /**
  * A site's own wording for one language. Every key is optional; texts that take values

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { crossTab, type CrossTab } from '../../src/core/cross-tab.js';
+import { crossTab, type CrossTab } from '../../src/browser/cross-tab.js';
 
 type Win = Window & typeof globalThis;
 

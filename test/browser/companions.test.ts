@@ -1,8 +1,8 @@
 // The page's nodes are the page's: what yinyom adds is tied to the node it stands for.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import { Companions } from '../../src/core/companions.js';
-import { ScriptGate } from '../../src/core/script-gate.js';
+import { Companions } from '../../src/browser/companions.js';
+import { ScriptGate } from '../../src/browser/script-gate.js';
 import type { YinyomConsent } from '../../src/index.js';
 import { everything, frames } from '../helpers/notice.js';
 
