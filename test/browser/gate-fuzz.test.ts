@@ -549,8 +549,12 @@ function unpwn(): void {
   }
 }
 
-/** The promise, or a rejection after `ms`: a gate that waits forever is a failure, not a hung test. */
-function withTimeout<T>(promise: Promise<T>, what: string, ms = 2000): Promise<T> {
+/**
+ * The promise, or a rejection after `ms`: a gate that waits forever is a failure, not a hung
+ * test. Generous, because a 404 for a revived script took WebKit over 2 s to report while CI
+ * ran three engines on two cores.
+ */
+function withTimeout<T>(promise: Promise<T>, what: string, ms = 10_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms);
