@@ -5,25 +5,22 @@
 //
 // Serves bench/pages/<name>.html (the same host page plus one library, configured with
 // necessary/analytics/marketing, accept/reject/preferences and one gated analytics script
-// that sets window.__gatedRan) from a tiny node:http server that answers with brotli
-// (quality 11, compressed once per file, Content-Encoding: br) like a CDN. /lib/<pkg>/… is
-// node_modules/<pkg>/…, /dist/… the repository's build. Drives Debian's Chromium with
+// that sets window.__gatedRan) from the repository's static server (scripts/lib/server.mjs),
+// answering with brotli (quality 11, compressed once per file, Content-Encoding: br) like a
+// CDN. /lib/<pkg>/… is node_modules/<pkg>/…, /dist/… the repository's build. Drives Debian's Chromium with
 // playwright-core, one fresh context per page load, pages interleaved run by run (the order
 // rotates each run). Every page is checked first (banner appears, nothing gated before
 // consent, accept runs it); any failed check, then or later, exits 1 naming the library.
-// Installs nothing: the libraries are devDependencies.
-import { createServer } from 'node:http';
-import { brotliCompressSync, constants as zc } from 'node:zlib';
+// Installs nothing: the libraries are devDependencies. Chromium: CHROMIUM_PATH, else Debian's.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/lib/browsers.mjs';
+import { ROOT, startServer } from '../scripts/lib/server.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../', import.meta.url)));
 const PAGES = join(ROOT, 'bench', 'pages');
-const CHROMIUM = process.env.YINYOM_BENCH_CHROMIUM ?? '/usr/bin/chromium';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,8 +28,13 @@ const { values: args } = parseArgs({
     throttle: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results.md') },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (args.help) {
+  console.log('usage: node bench/run.mjs [--runs N] [--throttle] [--only a,b] [--out bench/results.md]');
+  process.exit(0);
+}
 const RUNS = Number(args.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs wants a positive integer, got ${args.runs}`);
 
@@ -93,76 +95,27 @@ for (const lib of selected) {
   const file = join(ROOT, 'node_modules', pkg, 'package.json');
   const found = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : null;
   if (found !== version) {
-    console.error(`${lib.name}: needs ${lib.pkg} in node_modules (found ${found ?? 'none'}); it is a devDependency, run npm install`);
+    console.error(
+      `${lib.name}: needs ${lib.pkg} in node_modules (found ${found ?? 'none'}); it is a devDependency, run npm install`,
+    );
     process.exit(1);
   }
 }
 
-// --- brotli static server ---------------------------------------------------------------
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+// --- the server: brotli like a CDN ------------------------------------------------------
 const hostHtml = readFileSync(join(PAGES, '_host.html'), 'utf8');
 const hostCss = readFileSync(join(PAGES, '_host.css'), 'utf8');
-const cache = new Map(); // path -> { br, type } — compressed once, at quality 11
-
-function fileFor(pathname) {
-  let base, rest;
-  if (pathname.startsWith('/lib/')) {
-    const [pkg, ...tail] = pathname.slice(5).split('/');
-    base = join(ROOT, 'node_modules', pkg);
-    rest = tail.join('/');
-  } else if (pathname.startsWith('/dist/')) {
-    base = join(ROOT, 'dist');
-    rest = pathname.slice(6);
-  } else if (/^\/[a-z-]+\.html$/.test(pathname)) {
-    base = PAGES;
-    rest = pathname.slice(1);
-  } else return null;
-  const path = resolve(base, rest);
-  return path.startsWith(base + sep) && existsSync(path) ? path : null;
-}
-
-function load(pathname) {
-  let entry = cache.get(pathname);
-  if (entry) return entry;
-  const path = fileFor(pathname);
-  if (!path) return null;
-  let body = readFileSync(path);
-  if (path.startsWith(PAGES + sep)) {
-    body = Buffer.from(body.toString('utf8').replace('<!--HOST_CSS-->', hostCss).replace('<!--HOST-->', hostHtml));
-  }
-  const br = brotliCompressSync(body, {
-    params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: body.length },
-  });
-  entry = { br, body, type: TYPES[extname(path)] ?? 'application/octet-stream' };
-  cache.set(pathname, entry);
-  return entry;
-}
-
-const server = createServer((req, res) => {
-  const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const entry = req.method === 'GET' ? load(decodeURIComponent(pathname)) : null;
-  if (!entry) {
-    res.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('not found\n');
-    return;
-  }
-  const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
-  res.writeHead(200, {
-    'Content-Type': entry.type,
-    'Cache-Control': 'no-store',
-    Vary: 'Accept-Encoding',
-    ...(br ? { 'Content-Encoding': 'br' } : {}),
-  });
-  res.end(br ? entry.br : entry.body);
+const server = await startServer({
+  root: PAGES,
+  mounts: { '/lib/': 'node_modules', '/dist/': 'dist' },
+  // every page shares one host page and stylesheet
+  transform: (file, body) =>
+    file.startsWith(PAGES + sep) && file.endsWith('.html')
+      ? body.toString('utf8').replace('<!--HOST_CSS-->', hostCss).replace('<!--HOST-->', hostHtml)
+      : body,
+  brotli: true,
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+const ORIGIN = server.origin;
 
 // --- in-page instrumentation (runs before any page script) -------------------------------
 const initScript = (bannerFn) => `(() => {
@@ -208,7 +161,12 @@ const initScript = (bannerFn) => `(() => {
 
 // --- one page load ----------------------------------------------------------------------
 // DevTools' "Slow 4G" as Lighthouse applies it (150 ms RTT × 3.75, 1.6 Mbps × 0.9 down).
-const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 0.9 * 1024) / 8 };
+const SLOW_4G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1474.56 * 1024) / 8,
+  uploadThroughput: (675 * 0.9 * 1024) / 8,
+};
 const TIMEOUT = args.throttle ? 60_000 : 15_000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -225,9 +183,19 @@ async function measure(browser, lib) {
     let bytes = 0;
     let inflight = 0;
     let lastNet = Date.now();
-    cdp.on('Network.requestWillBeSent', () => { inflight++; lastNet = Date.now(); });
-    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; inflight--; lastNet = Date.now(); });
-    cdp.on('Network.loadingFailed', () => { inflight--; lastNet = Date.now(); });
+    cdp.on('Network.requestWillBeSent', () => {
+      inflight++;
+      lastNet = Date.now();
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      bytes += e.encodedDataLength;
+      inflight--;
+      lastNet = Date.now();
+    });
+    cdp.on('Network.loadingFailed', () => {
+      inflight--;
+      lastNet = Date.now();
+    });
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -243,7 +211,10 @@ async function measure(browser, lib) {
     if (lib.banner) {
       const ok = await page
         .waitForFunction(() => window.__bench.bannerAt !== null, null, { timeout: TIMEOUT, polling: 50 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (!ok) fail('the banner did not become visible');
     }
     // settle: load done, no request in flight for 500 ms, then 500 ms more for late work
@@ -254,7 +225,8 @@ async function measure(browser, lib) {
     }
     await sleep(500);
 
-    if ((await page.evaluate(() => window.__gatedRan)) !== undefined) fail('the gated analytics script ran before consent');
+    if ((await page.evaluate(() => window.__gatedRan)) !== undefined)
+      fail('the gated analytics script ran before consent');
 
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
@@ -270,10 +242,16 @@ async function measure(browser, lib) {
       };
       count(document);
       // CLS: the largest session window (gaps < 1 s, windows ≤ 5 s)
-      let cls = 0, cur = 0, first = -Infinity, prev = -Infinity;
+      let cls = 0,
+        cur = 0,
+        first = -Infinity,
+        prev = -Infinity;
       for (const { t, v } of B.shifts) {
         if (t - prev < 1000 && t - first < 5000) cur += v;
-        else { cur = v; first = t; }
+        else {
+          cur = v;
+          first = t;
+        }
         prev = t;
         cls = Math.max(cls, cur);
       }
@@ -302,9 +280,15 @@ async function measure(browser, lib) {
       await page.click(lib.accept, { timeout: TIMEOUT });
       const ran = await page
         .waitForFunction(() => window.__gatedRan !== undefined, null, { timeout: TIMEOUT, polling: 20 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (!ran) fail('accept was clicked but the gated analytics script did not run');
-      const { gatedRan, clickAt } = await page.evaluate(() => ({ gatedRan: window.__gatedRan, clickAt: window.__bench.clickAt }));
+      const { gatedRan, clickAt } = await page.evaluate(() => ({
+        gatedRan: window.__gatedRan,
+        clickAt: window.__bench.clickAt,
+      }));
       if (clickAt === null) fail('the click on the accept button was not seen');
       result.gated = gatedRan - clickAt;
     }
@@ -367,10 +351,13 @@ function table(results) {
 
 // --- main -------------------------------------------------------------------------------
 const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info',
+  executablePath: chromiumPath(),
+  args: [
+    ...CHROMIUM_ARGS,
+    '--enable-precise-memory-info',
     // vanilla-cookieconsent hides itself from navigator.webdriver (hideFromBots): look like a visitor's browser
-    '--disable-blink-features=AutomationControlled'],
+    '--disable-blink-features=AutomationControlled',
+  ],
 });
 const mode = args.throttle ? 'throttled: CPU ×4, slow 4G (562.5 ms RTT, 1.47 Mbps down)' : 'unthrottled';
 let exitCode = 0;
@@ -397,7 +384,8 @@ try {
     console.error(`run ${run + 1}/${RUNS} done (${mode})`);
   }
 
-  const cpuModel = (/^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8')) ?? [])[1] ?? cpus()[0]?.model ?? 'unknown';
+  const cpuModel =
+    (/^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8')) ?? [])[1] ?? cpus()[0]?.model ?? 'unknown';
   const command = `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim();
   const md = [
     `## yinyom bench — ${mode}, ${RUNS} runs`,
@@ -420,13 +408,17 @@ try {
   const tag = args.throttle ? 'throttled' : 'unthrottled';
   const sections = { unthrottled: '', throttled: '' };
   if (existsSync(args.out)) {
-    for (const m of readFileSync(args.out, 'utf8').matchAll(/<!-- bench:(\w+) -->\n([\s\S]*?)<!-- \/bench -->/g)) sections[m[1]] = m[2];
+    for (const m of readFileSync(args.out, 'utf8').matchAll(/<!-- bench:(\w+) -->\n([\s\S]*?)<!-- \/bench -->/g))
+      sections[m[1]] = m[2];
   }
   sections[tag] = md;
   writeFileSync(
     args.out,
     '# yinyom bench results\n\nWritten by `npm run bench` (bench/run.mjs); numbers depend on the machine, compare columns, not files.\n\n' +
-      ['unthrottled', 'throttled'].filter((k) => sections[k]).map((k) => `<!-- bench:${k} -->\n${sections[k]}<!-- /bench -->\n`).join('\n'),
+      ['unthrottled', 'throttled']
+        .filter((k) => sections[k])
+        .map((k) => `<!-- bench:${k} -->\n${sections[k]}<!-- /bench -->\n`)
+        .join('\n'),
   );
   console.error(`written to ${args.out}`);
 } catch (e) {
@@ -439,7 +431,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.closeAllConnections?.();
-  server.close();
+  await server.close();
 }
 process.exit(exitCode);

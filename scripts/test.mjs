@@ -17,40 +17,27 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APT_ALL, parseEngines, REQUIRED } from './lib/browsers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const started = Date.now();
-
-const APT_ALL =
-  'apt-get update && apt-get install -y --no-install-recommends chromium firefox-esr webkit2gtk-driver xvfb xauth fonts-thai-tlwg';
-const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
-const engines = (process.env.YINYOM_BROWSERS || ALL_ENGINES.join(','))
-  .split(',')
-  .map(s => s.trim().toLowerCase())
-  .filter(Boolean);
 
 function fail(msg) {
   console.error(`\nscripts/test.mjs: ${msg}\n`);
   process.exit(1);
 }
 
-const unknown = engines.filter(e => !ALL_ENGINES.includes(e));
-if (unknown.length || engines.length === 0) {
-  fail(`YINYOM_BROWSERS must be a comma list of ${ALL_ENGINES.join(', ')} (got "${process.env.YINYOM_BROWSERS}").`);
+let engines;
+try {
+  engines = parseEngines();
+} catch (error) {
+  fail(error.message);
 }
 
-const needs = {
-  chromium: [['/usr/bin/chromium', 'chromium']],
-  firefox: [['/usr/bin/firefox-esr', 'firefox-esr']],
-  webkit: [
-    ['/usr/bin/WebKitWebDriver', 'webkit2gtk-driver'],
-    ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', 'webkit2gtk-driver'],
-  ],
-};
-const missing = engines.flatMap(e => needs[e].filter(([bin]) => !existsSync(bin)));
+const missing = engines.flatMap((e) => REQUIRED[e].filter(([bin]) => !existsSync(bin)));
 
-const hasCmd = cmd => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const hasCmd = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const needXvfb = engines.includes('webkit') && !process.env.DISPLAY;
 if (needXvfb && !hasCmd('xvfb-run')) missing.push(['xvfb-run', 'xvfb']);
 
@@ -70,21 +57,21 @@ if (missing.length) {
  * gets SIGTERM.
  */
 function run(cmd, cmdArgs, env) {
-  return new Promise(resolve => {
+  return new Promise((resolve) => {
     const child = spawn(cmd, cmdArgs, { cwd: root, env, stdio: 'inherit', detached: true });
-    const signalGroup = sig => {
+    const signalGroup = (sig) => {
       try {
         process.kill(-child.pid, sig);
       } catch {
         /* group already gone */
       }
     };
-    const handlers = ['SIGINT', 'SIGTERM', 'SIGHUP'].map(sig => {
+    const handlers = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((sig) => {
       const h = () => signalGroup(sig);
       process.on(sig, h);
       return [sig, h];
     });
-    child.on('error', err => fail(`could not start ${cmd}: ${err.message}`));
+    child.on('error', (err) => fail(`could not start ${cmd}: ${err.message}`));
     child.on('exit', (code, signal) => {
       for (const [sig, h] of handlers) process.off(sig, h);
       signalGroup('SIGTERM');
@@ -118,11 +105,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'yinyom-wtr-'));
 const resultsFile = join(tmp, 'results.json');
 console.log(`web-test-runner ${wtrPkg.version}: ${engines.join(', ')}${args.length ? ` (${args.join(' ')})` : ''}`);
 
-const code = await run(
-  process.execPath,
-  [wtrBin, '--config', join(root, 'web-test-runner.config.mjs'), ...args],
-  { ...process.env, YINYOM_RESULTS_FILE: resultsFile },
-);
+const code = await run(process.execPath, [wtrBin, '--config', join(root, 'web-test-runner.config.mjs'), ...args], {
+  ...process.env,
+  YINYOM_RESULTS_FILE: resultsFile,
+});
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 let results;
@@ -141,11 +127,15 @@ if (!results) {
 console.log(`Results by engine (${seconds} s in all):`);
 for (const [engine, r] of Object.entries(results.perEngine)) {
   const fileErrors = r.fileErrors ? `  (${r.fileErrors} of them test files that failed outside a test)` : '';
-  console.log(`  ${engine.padEnd(9)}${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped${fileErrors}`);
+  console.log(
+    `  ${engine.padEnd(9)}${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped${fileErrors}`,
+  );
 }
 const t = results.total;
 if (code !== 0 && t.failed === 0) {
-  console.log(`web-test-runner exited with code ${code} although no test failed (coverage threshold or runner error, see above).`);
+  console.log(
+    `web-test-runner exited with code ${code} although no test failed (coverage threshold or runner error, see above).`,
+  );
 }
 console.log(`${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
 process.exit(code);

@@ -1,33 +1,28 @@
-// Chromium (Debian's /usr/bin/chromium) driven by playwright-core, for the e2e suite.
-// Not a test file. `startChromium()` → { server, browser, open(path), close() }; every
-// `open()` gets a fresh browser context whose network is stubbed (see harness.mjs).
+// Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH) driven by playwright-core, for the
+// e2e suite. Not a test file. `startChromium()` → { server, browser, open(path), close() };
+// every `open()` gets a fresh browser context whose network is stubbed (see harness.mjs).
 import { chromium } from 'playwright-core';
-import {
-  answerRequest,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  INIT_SCRIPT,
-  onReport,
-  settle,
-  requireBundle,
-  startServer,
-} from './harness.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/browsers.mjs';
+import { answerRequest, INIT_SCRIPT, onReport, settle, requireBundle, startServer } from './harness.mjs';
 
 export async function startChromium() {
   requireBundle();
   const server = await startServer();
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   } catch (error) {
     await server.close();
     throw error;
   }
   const contexts = new Set();
 
-  /** A fresh context + page, network stubbed and logged, at `path` (not yet loaded if null). */
-  async function open(path, { waitUntil = 'load' } = {}) {
-    const context = await browser.newContext();
+  /**
+   * A fresh context + page, network stubbed and logged, at `path` (not yet loaded if null).
+   * `context`: Playwright's context options (viewport, locale, colorScheme, …).
+   */
+  async function open(path, { waitUntil = 'load', context: contextOptions } = {}) {
+    const context = await browser.newContext(contextOptions);
     contexts.add(context);
     const session = {
       context,

@@ -1,18 +1,13 @@
-// Firefox ESR (/usr/bin/firefox-esr) driven by puppeteer-core over WebDriver BiDi, for the
-// e2e suite. Not a test file. `startFirefox()` → { server, browser, open(path), close() },
-// or throws with the reason Firefox cannot be used (the test file then skips, saying why).
+// Firefox ESR (/usr/bin/firefox-esr, or YINYOM_E2E_FIREFOX) driven by puppeteer-core over
+// WebDriver BiDi, for the e2e suite. Not a test file. `startFirefox()` → { server, browser,
+// open(path), close() }, or throws with the reason Firefox cannot be used (the test file
+// then skips, saying why).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import {
-  answerRequest,
-  FIREFOX_PATH,
-  INIT_SCRIPT,
-  onReport,
-  requireBundle,
-  settle,
-  startServer,
-  waitFor,
-} from './harness.mjs';
+import { firefoxPath } from '../../scripts/lib/browsers.mjs';
+import { answerRequest, INIT_SCRIPT, onReport, requireBundle, settle, startServer, waitFor } from './harness.mjs';
+
+const FIREFOX_PATH = firefoxPath();
 
 /** puppeteer-core, as installed for @web/test-runner-chrome (not a direct dependency). */
 async function loadPuppeteer() {
@@ -95,7 +90,10 @@ export async function startFirefox() {
     await server.close();
   }
 
-  const firstLine = (error) => String(error?.message ?? error).split('\n').find((l) => l.trim()) ?? 'unknown error';
+  const firstLine = (error) =>
+    String(error?.message ?? error)
+      .split('\n')
+      .find((l) => l.trim()) ?? 'unknown error';
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',

@@ -1,32 +1,19 @@
 // Shared plumbing for the end-to-end "zero-request proof" suite (node --test test/e2e/).
 // Not a test file: it only exports helpers, so running it on its own does nothing.
 //
-// - a static server (node:http, 127.0.0.1, free port) serving the repository root, adding a
-//   real Content-Security-Policy header to /test/e2e/fixtures/csp-* pages;
+// - the repository's static server (scripts/lib/server.mjs) on a free port, adding a real
+//   Content-Security-Policy header to /test/e2e/fixtures/csp-* pages;
 // - stub responses for the tracker hosts (no internet: everything else non-local is aborted);
 // - a request log shared by the Playwright (Chromium) and puppeteer (Firefox) drivers.
-import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT, startServer as startStaticServer } from '../../scripts/lib/server.mjs';
 
-export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+export { ROOT };
 export const BUNDLE = join(ROOT, 'dist', 'yinyom.min.js');
 export const FIXTURES = '/test/e2e/fixtures';
 export const NONCE = 'abc123';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-export const FIREFOX_PATH = process.env.YINYOM_E2E_FIREFOX ?? '/usr/bin/firefox-esr';
 
 /** Fails the suite early, and clearly, when the script-tag build is missing. */
 export function requireBundle() {
@@ -37,19 +24,15 @@ export function requireBundle() {
 
 /** `sha384-…` of a file under the repository root, as an `integrity` attribute wants it. */
 export function sri(path) {
-  return 'sha384-' + createHash('sha384').update(readFileSync(join(ROOT, path))).digest('base64');
+  return (
+    'sha384-' +
+    createHash('sha384')
+      .update(readFileSync(join(ROOT, path)))
+      .digest('base64')
+  );
 }
 
-// --- static server ----------------------------------------------------------------------
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
+// --- server ------------------------------------------------------------------------------
 
 /**
  * The CSP pages' policies, chosen with `?csp=<name>` (default `strict-dynamic`). A meta
@@ -74,76 +57,29 @@ export const REPORT_ONLY_POLICIES = ['report-only'];
 export const cspHeaderName = (name) =>
   REPORT_ONLY_POLICIES.includes(name) ? 'content-security-policy-report-only' : 'content-security-policy';
 
-/** Starts the server on a free port. Resolves `{ origin, url(path), close() }`. */
-export async function startServer() {
-  let origin = '';
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'POST' || url.pathname === '/collect') {
+const isCspPage = (url) => url.pathname.startsWith(`${FIXTURES}/csp-`) && url.pathname.endsWith('.html');
+const cspName = (url) => url.searchParams.get('csp') ?? 'strict-dynamic';
+
+/**
+ * Starts the repository's static server on a free port, with the suite's own answers:
+ * first-party beacons (any POST, /collect) get 204, and a CSP page gets its policy's header
+ * (400 for an unknown `?csp=`). Resolves `{ origin, url(path), requests, close() }`.
+ */
+export function startServer() {
+  return startStaticServer({
+    log: true,
+    route: ({ req, url }) => {
       // first-party endpoints a fixture may beacon to (the cookieless counter)
-      req.resume();
-      res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    let path;
-    try {
-      path = resolve(ROOT, '.' + decodeURIComponent(url.pathname));
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    if (path !== ROOT && !path.startsWith(ROOT + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    let body;
-    try {
-      body = await readFile(path);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('not found\n');
-      return;
-    }
-    const headers = {
-      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    if (url.pathname.startsWith(`${FIXTURES}/csp-`) && url.pathname.endsWith('.html')) {
-      const policies = cspPolicies(origin);
-      const name = url.searchParams.get('csp') ?? 'strict-dynamic';
-      if (!policies[name]) {
-        res.writeHead(400).end(`unknown csp ${name}\n`);
-        return;
-      }
-      headers['Content-Security-Policy'] = policies[name];
-      if (REPORT_ONLY_POLICIES.includes(name)) {
-        // Monitored, not enforced, as sites often roll a policy out: the browser reports what
-        // it would block and blocks nothing, so only yinyom's own checks stand.
-        headers['Content-Security-Policy-Report-Only'] = headers['Content-Security-Policy'];
-        delete headers['Content-Security-Policy'];
-      }
-    }
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+      if (req.method === 'POST' || url.pathname === '/collect') return { status: 204 };
+      if (isCspPage(url) && !Object.hasOwn(cspPolicies(''), cspName(url)))
+        return { status: 400, body: `unknown csp ${cspName(url)}\n` };
+      return undefined;
+    },
+    // Report-only: monitored, not enforced, as sites often roll a policy out. The browser
+    // reports what it would block and blocks nothing, so only yinyom's own checks stand.
+    headers: ({ url, origin }) =>
+      isCspPage(url) ? { [cspHeaderName(cspName(url))]: cspPolicies(origin)[cspName(url)] } : undefined,
   });
-  await new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
-  });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  return {
-    origin,
-    url: (path) => origin + path,
-    close: () =>
-      new Promise((ok) => {
-        server.closeAllConnections?.();
-        server.close(() => ok());
-      }),
-  };
 }
 
 // --- tracker stubs ----------------------------------------------------------------------
