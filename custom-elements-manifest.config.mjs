@@ -7,6 +7,7 @@ const toDist = (path) => path.replace(/^\/?src\//, 'dist/').replace(/\.ts$/, '.j
 
 /**
  * Keeps the manifest to the public API and points it at the published files:
+ * - keeps `customElement` for classes with a tag only;
  * - drops private and protected members (Lit's `state: true` properties among them, which the
  *   Lit plugin would otherwise list as attributes); `@internal` ones the analyzer drops itself;
  * - rewrites module paths from src/*.ts to dist/*.js, the files the package ships;
@@ -19,10 +20,16 @@ function publicApiPlugin() {
       for (const mod of customElementsManifest.modules) {
         mod.path = toDist(mod.path);
         for (const declaration of mod.declarations ?? []) {
+          // A base class with no tag of its own (ConsentAttributes) is not an element a page
+          // can write: its members reach the manifest through the element that extends it.
+          if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
           if (!declaration.members) continue;
           const hidden = new Set(
             declaration.members
-              .filter((member) => member.privacy === 'private' || member.privacy === 'protected' || member.name.startsWith('#'))
+              .filter(
+                (member) =>
+                  member.privacy === 'private' || member.privacy === 'protected' || member.name.startsWith('#'),
+              )
               .map((member) => member.name),
           );
           declaration.members = declaration.members.filter((member) => !hidden.has(member.name));

@@ -3,8 +3,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
-const typescript = () =>
-  esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', sourceMap: false, charset: 'utf8' });
+const typescript = () => esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', sourceMap: false, charset: 'utf8' });
 
 export default [
   // The npm entries: ESM, lit and js-cookie left as dependencies for the user's bundler.
@@ -26,6 +25,9 @@ export default [
         ecma: 2021,
         module: false,
         compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+        // Private members are named `_x` (Lit's convention): no page or other copy of yinyom
+        // can reach them, so their names shorten like locals. `_$…` is Lit's own, left alone.
+        mangle: { properties: { regex: /^_[A-Za-z]/ } },
         format: { comments: false },
       }),
     ],

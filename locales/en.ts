@@ -2,7 +2,6 @@ import type { Messages } from '../src/i18n/messages.js';
 
 export const en: Messages = {
   languageName: 'English',
-  bannerLabel: 'Cookie notice',
   bannerTitle: 'This website uses cookies',
   bannerText: (org) =>
     `${org ?? 'This website'} uses cookies to make the site easier to use, and analyses visits ` +
@@ -50,7 +49,8 @@ export const en: Messages = {
     },
     analytics: {
       title: 'Analytics cookies',
-      description: 'Record how the site is used, such as pages visited and time spent, for statistics that help improve the service.',
+      description:
+        'Record how the site is used, such as pages visited and time spent, for statistics that help improve the service.',
     },
     marketing: {
       title: 'Marketing cookies',

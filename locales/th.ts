@@ -4,7 +4,6 @@ import type { Messages } from '../src/i18n/messages.js';
 // government notice, addressing the visitor as ท่าน, without "by continuing you agree".
 export const th: Messages = {
   languageName: 'ภาษาไทย',
-  bannerLabel: 'ประกาศการใช้คุกกี้',
   bannerTitle: 'เว็บไซต์นี้ใช้คุกกี้',
   bannerText: (org) =>
     `${org ?? 'เว็บไซต์นี้'}ใช้คุกกี้เพื่อให้ท่านใช้งานเว็บไซต์ได้สะดวกยิ่งขึ้น ` +
@@ -32,8 +31,7 @@ export const th: Messages = {
   gpc:
     'เบราว์เซอร์ของท่านส่งสัญญาณ Global Privacy Control (GPC) ซึ่งแสดงว่าท่านไม่ประสงค์ให้ติดตามเพื่อการตลาด ' +
     'ปุ่ม "ยอมรับทั้งหมด" จึงไม่เปิดคุกกี้เพื่อการตลาด หากต้องการ ท่านเปิดเองได้ที่สวิตช์ด้านล่าง',
-  placeholder: (provider, category) =>
-    `เนื้อหานี้มาจาก ${provider || 'ผู้ให้บริการภายนอก'} ซึ่งใช้${category} จะแสดงเมื่อท่านอนุญาต`,
+  placeholder: (provider, category) => `เนื้อหานี้มาจาก ${provider || 'ผู้ให้บริการภายนอก'} ซึ่งใช้${category} จะแสดงเมื่อท่านอนุญาต`,
   loadOnce: 'แสดงเฉพาะรายการนี้',
   cookieList: 'คุกกี้ในประเภทนี้',
   cookieName: 'ชื่อคุกกี้',
@@ -53,8 +51,7 @@ export const th: Messages = {
     },
     analytics: {
       title: 'คุกกี้เพื่อการวิเคราะห์',
-      description:
-        'เก็บข้อมูลการใช้งาน เช่น หน้าที่เข้าชมและระยะเวลาที่ใช้ เพื่อนำไปวิเคราะห์เชิงสถิติและปรับปรุงการให้บริการ',
+      description: 'เก็บข้อมูลการใช้งาน เช่น หน้าที่เข้าชมและระยะเวลาที่ใช้ เพื่อนำไปวิเคราะห์เชิงสถิติและปรับปรุงการให้บริการ',
     },
     marketing: {
       title: 'คุกกี้เพื่อการตลาด',

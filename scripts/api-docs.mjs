@@ -8,7 +8,7 @@
 //
 // To change a table, edit the JSDoc in src/components/ and run `npm run docs`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -76,7 +76,12 @@ function elementSection(element) {
       attribute.description ?? field?.description,
     ];
   });
-  if (attributes.length) lines.push('#### Attributes', '', ...table(['attribute', 'property', 'type', 'default', 'description'], attributes));
+  if (attributes.length)
+    lines.push(
+      '#### Attributes',
+      '',
+      ...table(['attribute', 'property', 'type', 'default', 'description'], attributes),
+    );
 
   const properties = fields.map((field) => [
     code(field.name),
@@ -105,7 +110,11 @@ function elementSection(element) {
 
   const cssProperties = (element.cssProperties ?? []).map((p) => [code(p.name), code(p.default), p.description]);
   if (cssProperties.length) {
-    lines.push('#### CSS custom properties', '', ...table(['custom property', 'default', 'description'], cssProperties));
+    lines.push(
+      '#### CSS custom properties',
+      '',
+      ...table(['custom property', 'default', 'description'], cssProperties),
+    );
   }
   return lines;
 }
@@ -141,7 +150,8 @@ function splitReadme(readme) {
 function freshManifest() {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const [bin, command, ...args] = (pkg.scripts?.analyze ?? '').trim().split(/\s+/);
-  if (bin !== 'cem' || command !== 'analyze') throw new Error('package.json\'s "analyze" script must be "cem analyze …"');
+  if (bin !== 'cem' || command !== 'analyze')
+    throw new Error('package.json\'s "analyze" script must be "cem analyze …"');
   const analyzerPackage = createRequire(import.meta.url).resolve('@custom-elements-manifest/analyzer/package.json');
   const cli = join(dirname(analyzerPackage), JSON.parse(readFileSync(analyzerPackage, 'utf8')).bin.cem);
   const out = mkdtempSync(join(tmpdir(), 'yinyom-cem-'));
@@ -160,20 +170,29 @@ function freshManifest() {
 
 /**
  * Parts a template names (`part="button accept-button"`) against the element's `@csspart` tags,
- * both ways. Reads the source the manifest was made from: `dist/x.js` ← `src/x.ts`.
+ * both ways. Reads the sources the manifest was made from: the folder of `src/x.ts` for `dist/x.js`.
  */
 function partProblems(manifest) {
   const problems = [];
   for (const mod of manifest.modules) {
-    for (const element of (mod.declarations ?? []).filter((d) => d.customElement)) {
-      const source = readFileSync(join(root, mod.path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')), 'utf8');
-      const rendered = new Set([...source.matchAll(/\bpart="([^"$]+)"/g)].flatMap((match) => match[1].trim().split(/\s+/)));
+    for (const element of (mod.declarations ?? []).filter((d) => d.customElement && d.tagName)) {
+      // An element's templates may live beside it (banner.template.ts…): read its whole folder.
+      const folder = dirname(join(root, mod.path.replace(/^dist\//, 'src/')));
+      const source = readdirSync(folder)
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => readFileSync(join(folder, name), 'utf8'))
+        .join('\n');
+      const rendered = new Set(
+        [...source.matchAll(/\bpart="([^"$]+)"/g)].flatMap((match) => match[1].trim().split(/\s+/)),
+      );
       const documented = new Set((element.cssParts ?? []).map((part) => part.name));
       for (const name of rendered) {
-        if (!documented.has(name)) problems.push(`<${element.tagName}> renders part "${name}" but its JSDoc has no @csspart ${name}`);
+        if (!documented.has(name))
+          problems.push(`<${element.tagName}> renders part "${name}" but its JSDoc has no @csspart ${name}`);
       }
       for (const name of documented) {
-        if (!rendered.has(name)) problems.push(`<${element.tagName}> documents @csspart ${name} but renders no such part`);
+        if (!rendered.has(name))
+          problems.push(`<${element.tagName}> documents @csspart ${name} but renders no such part`);
       }
     }
   }

@@ -11,9 +11,14 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // 2026-12-02: 27 370 B gzip, 23 894 B brotli — issue 12 (+0.5 KB brotli: companions that tie
 // live copies and placeholders to the page's nodes, the preload check and its message, the
 // placeholder's fitting styles; then 27 593 B / 24 101 B with placeholders waiting for the
-// page to settle, so that hydration is not disturbed). Issue 16 moves what a first visit
+// page to settle, so that hydration is not disturbed). 2026-12-02: 28 322 B gzip, 24 847 B
+// brotli — issue 13 (+0.75 KB brotli: the element split into templates and controllers, the
+// effects into a session object, and what came with them: placeholders that speak the site's
+// texts and follow <html lang> and registerLanguage(), one language registry for two copies,
+// events on the element, Consent Mode following a changed stored choice; after private
+// members began to be mangled, which took 0.3 KB off). Issue 16 moves what a first visit
 // does not need out.
-const BUDGET = { gzip: 27_800, brotli: 24_300 };
+const BUDGET = { gzip: 28_500, brotli: 25_050 };
 const file = 'dist/yinyom.min.js';
 
 let source;
@@ -35,9 +40,13 @@ let failed = false;
 for (const kind of ['gzip', 'brotli']) {
   const over = sizes[kind] > BUDGET[kind];
   failed ||= over;
-  console.log(`  ${kind.padEnd(8)} ${kb(sizes[kind])}  (${sizes[kind]} B, budget ${BUDGET[kind]} B)${over ? '  OVER BUDGET' : ''}`);
+  console.log(
+    `  ${kind.padEnd(8)} ${kb(sizes[kind])}  (${sizes[kind]} B, budget ${BUDGET[kind]} B)${over ? '  OVER BUDGET' : ''}`,
+  );
 }
 if (failed) {
-  console.error(`size: ${file} is over budget. Find what grew (npm run build, then compare), or raise BUDGET in scripts/size.mjs on purpose.`);
+  console.error(
+    `size: ${file} is over budget. Find what grew (npm run build, then compare), or raise BUDGET in scripts/size.mjs on purpose.`,
+  );
   process.exit(1);
 }

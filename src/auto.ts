@@ -23,7 +23,10 @@ publishApi();
 // A Google tag placed in the page without gating (Consent Mode "advanced") must find the
 // "denied" default before it runs: push it as soon as this file runs, not when the element
 // connects. The element pushes it too when the page turns Consent Mode off only there.
-if (!/^off$/i.test(script?.dataset.consentMode ?? '') && !document.querySelector('yinyom-consent[consent-mode="off" i]')) {
+if (
+  !/^off$/i.test(script?.dataset.consentMode ?? '') &&
+  !document.querySelector('yinyom-consent[consent-mode="off" i]')
+) {
   pushConsentDefault(window);
 }
 
@@ -40,7 +43,8 @@ if (document.readyState === 'loading') {
  * reported: the notice and the npm API work either way.
  */
 function publishApi(): void {
-  const isApi = (value: unknown) => typeof (value as Partial<typeof api> | null)?.getConsent === 'function' && !(value instanceof Node);
+  const isApi = (value: unknown) =>
+    typeof (value as Partial<typeof api> | null)?.getConsent === 'function' && !(value instanceof Node);
   try {
     if (isApi(window.yinyom)) return;
   } catch {
@@ -53,7 +57,8 @@ function publishApi(): void {
   }
   let published = false;
   try {
-    published = window.yinyom === api || ((window.yinyom = api), window.yinyom === api);
+    if (window.yinyom !== api) window.yinyom = api;
+    published = window.yinyom === api;
   } catch {
     // reported below
   }

@@ -9,23 +9,28 @@
  */
 export class Companions {
   /** Page node → the node yinyom added for it, and on which side. */
-  private readonly tied = new Map<Element, { readonly node: Element; readonly side: 'before' | 'after' }>();
+  private readonly _tied = new Map<Element, { readonly node: Element; readonly side: 'before' | 'after' }>();
 
   /** Puts `node` beside `page` and keeps it there for as long as `page` is in the document. */
   tie(page: Element, node: Element, side: 'before' | 'after'): void {
-    this.tied.set(page, { node, side });
+    this._tied.set(page, { node, side });
     page[side](node);
   }
 
   /** The node yinyom added for `page`, if any. */
   of(page: Element): Element | undefined {
-    return this.tied.get(page)?.node;
+    return this._tied.get(page)?.node;
+  }
+
+  /** Every node yinyom added and still keeps beside a page node. */
+  get nodes(): Element[] {
+    return [...this._tied.values()].map(({ node }) => node);
   }
 
   /** Removes the node added for `page` (its placeholder, once the frame goes live). */
   untie(page: Element): void {
-    this.tied.get(page)?.node.remove();
-    this.tied.delete(page);
+    this._tied.get(page)?.node.remove();
+    this._tied.delete(page);
   }
 
   /**
@@ -33,10 +38,10 @@ export class Companions {
    * page node moved follows it. Costs one pass over yinyom's own nodes, a handful per page.
    */
   follow(): void {
-    for (const [page, { node, side }] of this.tied) {
+    for (const [page, { node, side }] of this._tied) {
       if (!page.isConnected) {
         node.remove();
-        this.tied.delete(page);
+        this._tied.delete(page);
       } else if ((side === 'before' ? page.previousElementSibling : page.nextElementSibling) !== node) {
         page[side](node);
       }

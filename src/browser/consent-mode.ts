@@ -18,8 +18,7 @@ type DataLayer = ArrayLike<unknown> & { push(...items: unknown[]): unknown };
  * functional → functionality_storage and personalization_storage; security_storage always granted.
  */
 export function consentModeState(record: ConsentRecord | null): ConsentModeState {
-  const signal = (category: string): 'granted' | 'denied' =>
-    isGranted(record, category) ? 'granted' : 'denied';
+  const signal = (category: string): 'granted' | 'denied' => (isGranted(record, category) ? 'granted' : 'denied');
   const marketing = signal('marketing');
   const functional = signal('functional');
   return {
@@ -37,6 +36,7 @@ export function consentModeState(record: ConsentRecord | null): ConsentModeState
 // gtag.js only runs dataLayer entries that are Arguments objects, which is why its snippet is
 // `function gtag(){dataLayer.push(arguments)}`: the same items pushed as an array are ignored.
 function gtagArgs(..._: unknown[]): IArguments {
+  // eslint-disable-next-line prefer-rest-params -- the Arguments object itself is the point
   return arguments;
 }
 
@@ -70,7 +70,10 @@ function push(win: Window, make: (dataLayer: DataLayer) => IArguments | undefine
     if (command) dataLayer.push(command);
     return !!command;
   } catch (error) {
-    console.error('yinyom: window.dataLayer could not take the Consent Mode signals (another script made it read-only or broke it); they were not sent.', error);
+    console.error(
+      'yinyom: window.dataLayer could not take the Consent Mode signals (another script made it read-only or broke it); they were not sent.',
+      error,
+    );
     return false;
   }
 }

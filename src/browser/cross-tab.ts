@@ -45,9 +45,11 @@ export function crossTab(
       // waking other tabs: an unchanged value fires no event, and '' is ignored below.
       ls.setItem(key, ls.getItem(key) || '');
       // The writing document gets no storage event, so this tab never hears its own notify.
-      const onStorage = (e: StorageEvent) => e.key == key && e.newValue && onChange();
+      const onStorage = (event: StorageEvent) => {
+        if (event.key === key && event.newValue) onChange();
+      };
       win.addEventListener('storage', onStorage);
-      send = () => ls.setItem(key, '' + Math.random());
+      send = () => ls.setItem(key, String(Math.random()));
       stop = () => win.removeEventListener('storage', onStorage);
     } catch {
       if (read) {
@@ -69,7 +71,9 @@ export function crossTab(
         }, pollMs);
         // The caller has just written the value itself: remember it so this tab's poller
         // does not report its own change.
-        send = () => void (last = get());
+        send = () => {
+          last = get();
+        };
         stop = () => clearInterval(timer);
       }
     }
@@ -88,7 +92,8 @@ export function crossTab(
       } catch {
         // the iframe's window may be gone; there is nothing left to release then
       }
-      send = stop = () => {};
+      send = () => {};
+      stop = () => {};
     },
   };
 }

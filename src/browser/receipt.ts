@@ -27,10 +27,14 @@ export function sendReceipt(
   log: Pick<Console, 'error'> = console,
 ): boolean {
   const body = JSON.stringify(receipt);
-  const fail = (error?: unknown) => log.error(`yinyom: the consent receipt could not be sent to log-url "${url}".`, error ?? '');
+  const fail = (error?: unknown) =>
+    log.error(`yinyom: the consent receipt could not be sent to log-url "${url}".`, error ?? '');
   try {
     if (transport.sendBeacon?.(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }))) return true;
-    if (!transport.fetch) return fail(), false;
+    if (!transport.fetch) {
+      fail();
+      return false;
+    }
     transport
       .fetch(url, {
         method: 'POST',
@@ -39,7 +43,10 @@ export function sendReceipt(
         credentials: 'omit',
         headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
       })
-      .then((response) => response.ok || response.type === 'opaque' || fail(response.status), fail);
+      .then((response) => {
+        // An opaque response (no-cors) cannot say whether it worked: only a refusal is reported.
+        if (!response.ok && response.type !== 'opaque') fail(response.status);
+      }, fail);
     return true;
   } catch (error) {
     fail(error);

@@ -1,17 +1,16 @@
 import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from './categories.js';
-import { toLanguage, type Language } from '../i18n/language.js';
-import { knownLanguages } from '../i18n/registry.js';
+import { toLanguage } from '../i18n/language.js';
 import { own, ownOptions, ownValue } from '../internal/own.js';
 
 export const POSITIONS = ['bottom', 'top', 'center'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Position = (typeof POSITIONS)[number];
 export type Theme = (typeof THEMES)[number];
+/** The value of a switch attribute such as `consent-mode`. */
+export type OnOff = 'on' | 'off';
 
 /** The validated configuration every other module works from. */
 export interface ConsentConfig {
-  /** Set only when the site fixed it; otherwise the language is resolved at render time. */
-  readonly lang?: Language;
   readonly policyUrl?: string;
   readonly org?: string;
   readonly categories: readonly OptionalCategory[];
@@ -84,7 +83,8 @@ export interface ParsedConfig {
 // A cookie name's characters, but for `%`: js-cookie would write it percent-encoded, and a
 // name that is written one way and read another never reads back.
 const COOKIE_NAME = /^[!#$&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
-const COOKIE_DOMAIN = /^\.?(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const COOKIE_DOMAIN =
+  /^\.?(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 // Revisions end up inside the cookie: keep them printable and short.
 const REVISION = /^[^\u0000-\u001f\u007f]{1,64}$/;
 
@@ -100,10 +100,12 @@ export function isSafeUrl(value: string): boolean {
   }
 }
 
-const quote = (values: readonly unknown[]) => values.map((v) => `"${v}"`).join(', ');
+const quote = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
 const matching = (pattern: RegExp) => (value: string) => (pattern.test(value) ? value : undefined);
-const oneOf = (allowed: readonly string[]) => (value: string) =>
-  allowed.includes(value.toLowerCase()) ? value.toLowerCase() : undefined;
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (value: string): T | undefined =>
+    allowed.find((item) => item === value.toLowerCase());
 const onOff = (value: string) => (/^(on|off)$/i.test(value) ? /^on$/i.test(value) : undefined);
 const url = (value: string) => (isSafeUrl(value) ? value : undefined);
 /** "analytics:_hj* marketing:_tt_*" → { analytics: ['_hj*'], marketing: ['_tt_*'] }; undefined if any entry is off. */
@@ -121,10 +123,16 @@ const cookieLists = (value: string) => {
  * How each attribute is read: the config key, a parser that returns undefined for a bad
  * value, what a good value looks like, and what is used instead of a bad one.
  */
-const FIELDS: ReadonlyArray<
-  readonly [ConfigAttribute, keyof ConsentConfig, (value: string) => unknown, string, string?]
-> = [
-  ['lang', 'lang', (value) => toLanguage(value, knownLanguages()), '"th", "en" or a registered language', 'the page or browser language'],
+type Field = {
+  [K in keyof ConsentConfig]-?: readonly [
+    ConfigAttribute,
+    K,
+    (value: string) => ConsentConfig[K] | undefined,
+    string,
+    string?,
+  ];
+}[keyof ConsentConfig];
+const FIELDS: readonly Field[] = [
   ['policy-url', 'policyUrl', url, 'an http:, https: or relative URL such as "/privacy"', 'no link'],
   ['org', 'org', String, ''],
   ['revision', 'revision', matching(REVISION), '1 to 64 printable characters, such as "2" or "2026-11"'],
@@ -135,7 +143,13 @@ const FIELDS: ReadonlyArray<
     'a whole number of days from 1 to 400',
   ],
   ['cookie-name', 'cookieName', matching(COOKIE_NAME), '1 to 64 letters, digits or - _ . characters'],
-  ['cookie-domain', 'cookieDomain', (value) => matching(COOKIE_DOMAIN)(value)?.toLowerCase(), 'a host name such as "example.go.th"', 'this host only'],
+  [
+    'cookie-domain',
+    'cookieDomain',
+    (value) => matching(COOKIE_DOMAIN)(value)?.toLowerCase(),
+    'a host name such as "example.go.th"',
+    'this host only',
+  ],
   ['position', 'position', oneOf(POSITIONS), quote(POSITIONS)],
   ['theme', 'theme', oneOf(THEMES), quote(THEMES)],
   ['consent-mode', 'consentMode', onOff, '"on" or "off"', '"on"'],
@@ -151,12 +165,21 @@ const FIELDS: ReadonlyArray<
   ],
 ];
 
+/** What a config depends on beyond its attributes. */
+export interface ConfigContext {
+  /** The languages the notice can speak (built in and registered); `lang` must name one. */
+  readonly languages?: readonly string[];
+  /** Whether the page is served over https; read from `location` when not given. */
+  readonly secure?: boolean;
+}
+
 /**
  * Turns raw attributes into a config. Never throws: every bad value is reported as a
  * problem and replaced by its default, so one typo cannot take the notice down.
  */
-export function parseConfig(raw: RawConfig, context: { secure?: boolean } = {}): ParsedConfig {
-  const secure = ownOptions(context).secure ?? globalThis.location?.protocol === 'https:';
+export function parseConfig(raw: RawConfig, context: ConfigContext = {}): ParsedConfig {
+  const options = ownOptions(context);
+  const secure = options.secure ?? globalThis.location?.protocol === 'https:';
   const problems: ConfigProblem[] = [];
   // No prototype: an option left unset reads as undefined, never as a key another script
   // put on Object.prototype (a `logUrl` of its choosing).
@@ -174,6 +197,12 @@ export function parseConfig(raw: RawConfig, context: { secure?: boolean } = {}):
     const parsed = parse(value);
     if (parsed !== undefined) config[key] = parsed;
     else report(attribute, value, expected, fallback ?? JSON.stringify(config[key]));
+  }
+
+  // The language itself is resolved as the notice renders (the visitor's pick, <html lang>…).
+  const lang = ownValue(raw, 'lang')?.trim();
+  if (lang && !toLanguage(lang, options.languages ?? ['th', 'en'])) {
+    report('lang', lang, '"th", "en" or a registered language', 'the page or browser language');
   }
 
   const categories = ownValue(raw, 'categories')?.trim();
@@ -199,17 +228,18 @@ export function parseConfig(raw: RawConfig, context: { secure?: boolean } = {}):
   if (prefix && !secure) {
     problems.push({
       attribute: 'cookie-name',
-      value: config.cookieName as string,
+      value: String(config.cookieName),
       message:
-        `yinyom: cookie-name="${config.cookieName}" starts with ${prefix}, which browsers accept only on https pages, and this page is not one. ` +
+        `yinyom: cookie-name="${String(config.cookieName)}" starts with ${prefix}, which browsers accept only on https pages, and this page is not one. ` +
         `Serve the site over https or choose a name without the prefix. Using "${DEFAULT_CONFIG.cookieName}" instead.`,
     });
     config.cookieName = DEFAULT_CONFIG.cookieName;
   } else if (/^__host-/i.test(prefix ?? '') && config.cookieDomain) {
+    const domain = config.cookieDomain as string;
     problems.push({
       attribute: 'cookie-domain',
-      value: config.cookieDomain as string,
-      message: `yinyom: cookie-domain="${config.cookieDomain}" cannot go with cookie-name="${config.cookieName}": a __Host- cookie is always for this host only. Remove one of them. Using this host only.`,
+      value: domain,
+      message: `yinyom: cookie-domain="${domain}" cannot go with cookie-name="${String(config.cookieName)}": a __Host- cookie is always for this host only. Remove one of them. Using this host only.`,
     });
     delete config.cookieDomain;
   }

@@ -68,7 +68,8 @@ export function decodeRecord(value: string): ConsentRecord | null {
   // A record must say what its method means: "reject all" grants nothing, and "accept all"
   // grants everything but, under Global Privacy Control, marketing.
   const stated = (value: boolean) => OPTIONAL_CATEGORIES.filter((c) => own(categories, c) && categories[c] === value);
-  if (method === 'r' ? stated(true).length : method === 'a' && stated(false).some((c) => c !== 'marketing')) return null;
+  if (method === 'r' ? stated(true).length : method === 'a' && stated(false).some((c) => c !== 'marketing'))
+    return null;
   let revision: string;
   try {
     revision = decodeURIComponent(rawRevision);
@@ -80,7 +81,7 @@ export function decodeRecord(value: string): ConsentRecord | null {
   const record: ConsentRecord = {
     id,
     revision,
-    language: language as Language,
+    language: language,
     givenAt: new Date(givenAt).toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
     method: CONSENT_METHODS[METHOD_CODES.indexOf(method)],
@@ -104,7 +105,9 @@ export function recordStanding(
 /** Granted in this record? Categories the record never asked about are not granted. */
 export function isGranted(record: ConsentRecord | null, category: string): boolean {
   if (category === 'necessary') return true;
-  return !!record && own(record.categories, category) && (record.categories as Record<string, boolean>)[category] === true;
+  return (
+    !!record && own(record.categories, category) && (record.categories as Record<string, boolean>)[category] === true
+  );
 }
 
 /** A record no one can change: the store hands out this very object, and it is a snapshot. */

@@ -48,51 +48,51 @@ type Listener = (change: ConsentChange | null, remote: boolean) => void;
  * place a choice is made or forgotten. Knows nothing of the DOM beyond its storage adapter.
  */
 export class ConsentStore {
-  private record: ConsentRecord | null = null;
+  private _record: ConsentRecord | null = null;
   /** A readable record existed, valid or not: later choices are not the first. */
-  private hadRecord = false;
-  private reason: AskReason = 'none';
-  private readonly listeners = new Set<Listener>();
-  private readonly now: () => number;
-  private readonly newId: () => string;
-  private readonly log: Pick<Console, 'warn' | 'error'>;
+  private _hadRecord = false;
+  private _reason: AskReason = 'none';
+  private readonly _listeners = new Set<Listener>();
+  private readonly _now: () => number;
+  private readonly _newId: () => string;
+  private readonly _log: Pick<Console, 'warn' | 'error'>;
   /** Whether "accept all" leaves marketing off (Global Privacy Control). */
   readonly gpc: boolean;
 
   constructor(
     readonly config: ConsentConfig,
-    private readonly storage: ConsentStorage,
+    private readonly _storage: ConsentStorage,
     settings: ConsentStoreOptions = {},
   ) {
     const options = ownOptions(settings);
-    this.now = options.now ?? Date.now;
-    this.newId = options.newId ?? (() => uuid());
-    this.log = options.log ?? console;
+    this._now = options.now ?? Date.now;
+    this._newId = options.newId ?? (() => uuid());
+    this._log = options.log ?? console;
     this.gpc = options.gpc === true;
-    this.record = this.load();
+    this._record = this._load();
   }
 
   /** The standing choice, or null when the visitor has to be asked. */
   get consent(): ConsentRecord | null {
-    return this.record;
+    return this._record;
   }
 
   /** Why the visitor is being asked again, when a stored choice no longer stands. */
   get askReason(): AskReason {
-    return this.record ? 'none' : this.reason;
+    return this._record ? 'none' : this._reason;
   }
 
   hasConsent(category: string): boolean {
-    return isGranted(this.record, category);
+    return isGranted(this._record, category);
   }
 
   acceptAll(language: Language): ConsentChange {
     const all = this.config.categories.filter((c) => !(this.gpc && c === 'marketing'));
-    return this.commit('accept-all', Object.fromEntries(all.map((c) => [c, true])), language);
+    return this._commit('accept-all', Object.fromEntries(all.map((c) => [c, true])), language);
   }
 
   rejectAll(language: Language): ConsentChange {
-    return this.commit('reject-all', {}, language);
+    return this._commit('reject-all', {}, language);
   }
 
   /**
@@ -106,25 +106,25 @@ export class ConsentStore {
       if (isOptionalCategory(key) && this.config.categories.includes(key)) {
         granted[key] = value === true;
       } else {
-        this.log.error(
+        this._log.error(
           `yinyom: save() got "${key}", which is not a category in use here (${this.config.categories.join(', ')}). ` +
             `Add it to the categories attribute or leave it out; it was ignored.`,
         );
       }
     }
-    return this.commit('custom', granted, language);
+    return this._commit('custom', granted, language);
   }
 
   /** Forgets the choice: the visitor is asked again, and nothing optional is granted. */
   reset(): void {
     try {
-      this.storage.remove();
+      this._storage.remove();
     } catch {
       // Cookies unavailable: there is nothing stored to forget.
     }
-    this.record = null;
-    this.reason = 'none';
-    this.emit(null);
+    this._record = null;
+    this._reason = 'none';
+    this._emit(null);
   }
 
   /**
@@ -132,18 +132,22 @@ export class ConsentStore {
    * standing choice differs from the one held here. Returns whether it did.
    */
   refresh(): boolean {
-    const previous = this.record;
-    const record = this.load(true);
+    const previous = this._record;
+    const record = this._load(true);
     if (previous?.id === record?.id && previous?.updatedAt === record?.updatedAt) return false;
-    this.record = record;
-    this.emit(record && Object.freeze({ consent: record, changed: Object.freeze(this.changedFrom(previous, record)), first: false }), true);
+    this._record = record;
+    this._emit(
+      record &&
+        Object.freeze({ consent: record, changed: Object.freeze(this._changedFrom(previous, record)), first: false }),
+      true,
+    );
     return true;
   }
 
   /** Calls back after every change; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this._listeners.add(listener);
+    return () => this._listeners.delete(listener);
   }
 
   /**
@@ -155,14 +159,14 @@ export class ConsentStore {
    * copy refuses it: a refusal is never overridden by an older copy, or by a foreign one a
    * sibling site planted on the parent domain. Writing a choice removes the copies it can.
    */
-  private load(quiet = false): ConsentRecord | null {
-    this.reason = 'none';
+  private _load(quiet = false): ConsentRecord | null {
+    this._reason = 'none';
     let values: string[];
     try {
-      values = this.storage.readAll();
+      values = this._storage.readAll();
     } catch (error) {
       if (!quiet) {
-        this.log.error(
+        this._log.error(
           'yinyom: this page cannot read cookies (a sandboxed frame without allow-same-origin, or a script that blocks them), ' +
             'so no earlier choice can be found: the notice is shown and a choice applies to this page view only.',
           error,
@@ -170,7 +174,7 @@ export class ConsentStore {
       }
       return null;
     }
-    const now = this.now();
+    const now = this._now();
     const records: ConsentRecord[] = [];
     let invalid = false;
     for (const value of values) {
@@ -179,25 +183,29 @@ export class ConsentStore {
       else invalid ||= value !== '';
     }
     if (invalid && !quiet) {
-      this.log.warn(
+      this._log.warn(
         `yinyom: the stored choice in cookie "${this.config.cookieName}" is not valid (changed by hand or by ` +
           `another script?). It counts as no choice: the visitor is asked again and the next choice replaces it.`,
       );
     }
     if (!records.length) return null;
-    this.hadRecord = true;
+    this._hadRecord = true;
     records.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
-    const standing = records.filter((r) => recordStanding(r, this.config.revision, this.config.expiresDays, now) === 'valid');
+    const standing = records.filter(
+      (r) => recordStanding(r, this.config.revision, this.config.expiresDays, now) === 'valid',
+    );
     if (!standing.length) {
-      this.reason = recordStanding(records[0], this.config.revision, this.config.expiresDays, now) as AskReason;
+      this._reason = recordStanding(records[0], this.config.revision, this.config.expiresDays, now) as AskReason;
       return null;
     }
     const [latest, ...others] = standing;
-    const record = this.normalize(latest);
-    const refused = this.config.categories.filter((c) => isGranted(record, c) && others.some((o) => own(o.categories, c) && !isGranted(o, c)));
+    const record = this._normalize(latest);
+    const refused = this.config.categories.filter(
+      (c) => isGranted(record, c) && others.some((o) => own(o.categories, c) && !isGranted(o, c)),
+    );
     if (!refused.length) return record;
     if (!quiet) {
-      this.log.warn(
+      this._log.warn(
         `yinyom: the page sees ${standing.length} copies of cookie "${this.config.cookieName}" that disagree (one may come from another ` +
           `site on a parent domain). ${refused.join(', ')} stays refused until the visitor chooses again, which replaces them.`,
       );
@@ -207,36 +215,34 @@ export class ConsentStore {
     return freezeRecord({ ...record, method: 'custom', categories });
   }
 
-  private changedFrom(previous: ConsentRecord | null, record: ConsentRecord): OptionalCategory[] {
+  private _changedFrom(previous: ConsentRecord | null, record: ConsentRecord): OptionalCategory[] {
     return this.config.categories.filter((c) => isGranted(previous, c) !== isGranted(record, c));
   }
 
   /** Views a stored record through today's categories: one boolean for each in use. */
-  private normalize(record: ConsentRecord): ConsentRecord {
-    return freezeRecord({ ...record, categories: this.states(record.categories) });
+  private _normalize(record: ConsentRecord): ConsentRecord {
+    return freezeRecord({ ...record, categories: this._states(record.categories) });
   }
 
-  private states(choices: CategoryChoices): CategoryStates {
+  private _states(choices: CategoryChoices): CategoryStates {
     const states: CategoryStates = { necessary: true };
-    for (const category of this.config.categories) states[category] = own(choices, category) && choices[category] === true;
+    for (const category of this.config.categories)
+      states[category] = own(choices, category) && choices[category] === true;
     return states;
   }
 
-  private commit(method: ConsentMethod, choices: CategoryChoices, language: Language): ConsentChange {
-    const previous = this.record;
-    const categories = this.states(choices);
+  private _commit(method: ConsentMethod, choices: CategoryChoices, language: Language): ConsentChange {
+    const previous = this._record;
+    const categories = this._states(choices);
     // The same answer again (a double click, a script calling acceptAll() on every page)
     // is not a new choice: nothing to store, nothing to announce.
-    if (
-      previous?.method === method &&
-      this.config.categories.every((c) => previous.categories[c] === categories[c])
-    ) {
+    if (previous?.method === method && this.config.categories.every((c) => previous.categories[c] === categories[c])) {
       return Object.freeze({ consent: previous, changed: Object.freeze([]), first: false });
     }
-    const at = new Date(this.now()).toISOString();
+    const at = new Date(this._now()).toISOString();
     const record: ConsentRecord = freezeRecord({
       // The same consent, updated, keeps its id and date; a new revision starts a new one.
-      id: previous?.id ?? this.newId(),
+      id: previous?.id ?? this._newId(),
       revision: this.config.revision,
       language,
       givenAt: previous?.givenAt ?? at,
@@ -244,38 +250,38 @@ export class ConsentStore {
       method,
       categories,
     });
-    const changed = this.changedFrom(previous, record);
-    const first = !this.hadRecord;
-    this.record = record;
-    this.hadRecord = true;
-    this.reason = 'none';
-    if (!this.write(encodeRecord(record))) {
-      this.log.error(
+    const changed = this._changedFrom(previous, record);
+    const first = !this._hadRecord;
+    this._record = record;
+    this._hadRecord = true;
+    this._reason = 'none';
+    if (!this._write(encodeRecord(record))) {
+      this._log.error(
         `yinyom: the browser refused to store the consent cookie "${this.config.cookieName}"` +
           (this.config.cookieDomain ? ` for domain "${this.config.cookieDomain}"` : '') +
           '. The choice applies to this page view only. Check that cookies are enabled and that cookie-domain is this site or a parent of it.',
       );
     }
     const change: ConsentChange = Object.freeze({ consent: record, changed: Object.freeze(changed), first });
-    this.emit(change);
+    this._emit(change);
     return change;
   }
 
   /** Stores the encoded record; false when the browser refused it or threw. */
-  private write(value: string): boolean {
+  private _write(value: string): boolean {
     try {
-      return this.storage.write(value, this.config.expiresDays);
+      return this._storage.write(value, this.config.expiresDays);
     } catch {
       return false;
     }
   }
 
-  private emit(change: ConsentChange | null, remote = false): void {
-    for (const listener of [...this.listeners]) {
+  private _emit(change: ConsentChange | null, remote = false): void {
+    for (const listener of [...this._listeners]) {
       try {
         listener(change, remote);
       } catch (error) {
-        this.log.error('yinyom: a consent listener threw:', error);
+        this._log.error('yinyom: a consent listener threw:', error);
       }
     }
   }

@@ -5,6 +5,36 @@
  * element needs, with an http(s) or relative URL as the browser itself parses it.
  */
 
+import { isGranted, type ConsentRecord } from './consent-record.js';
+
+/** Set on every gated element the gate has taken, so nothing is ever revived twice. */
+export const GATE_STATE = 'data-yinyom-state';
+
+const SCRIPTS = `script[type="text/plain"][data-consent]:not([${GATE_STATE}])`;
+const EMBEDS = `[data-consent]:is([data-src],[data-srcset],[data-href]):not(script):not([${GATE_STATE}])`;
+/** Gated markup the gate has yet to take. */
+export const GATED_SELECTOR = `${SCRIPTS},${EMBEDS}`;
+
+/** The tokens of a `data-consent` value. */
+export const categoryTokens = (spec: string): string[] => spec.trim().split(/\s+/).filter(Boolean);
+
+/**
+ * `data-consent` names categories separated by spaces; all must be granted. A name with
+ * `!` must be refused instead (for a cookieless alternative). Before any choice nothing
+ * is allowed, not even `!x`: no answer is not a refusal.
+ */
+export function isAllowed(spec: string, consent: ConsentRecord | null): boolean {
+  const tokens = categoryTokens(spec);
+  if (!consent || tokens.length === 0) return false;
+  return tokens.every((token) =>
+    token.startsWith('!') ? !isGranted(consent, token.slice(1)) : isGranted(consent, token),
+  );
+}
+
+/** The category a placeholder offers to allow: the first one the spec requires. */
+export const embedCategory = (spec: string): string =>
+  categoryTokens(spec).find((token) => token[0] !== '!') ?? 'marketing';
+
 /** The attribute each element may receive from its `data-*` twin (README's list). */
 const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   iframe: ['src'],
@@ -85,12 +115,17 @@ export function planEmbed(element: Element, base: string): EmbedPlan {
   const allowed = element.namespaceURI === 'http://www.w3.org/1999/xhtml' ? URL_ATTRIBUTES[tag] : undefined;
   const twins = GATED_URL_ATTRIBUTES.filter((name) => element.hasAttribute(`data-${name}`));
   if (!allowed) {
-    return { refused: `yinyom only sets data-src, data-srcset or data-href on <iframe>, <img>, <video>, <audio>, <source> and <link rel="stylesheet">, not on <${tag}>` };
+    return {
+      refused: `yinyom only sets data-src, data-srcset or data-href on <iframe>, <img>, <video>, <audio>, <source> and <link rel="stylesheet">, not on <${tag}>`,
+    };
   }
   const wrong = twins.find((name) => !allowed.includes(name));
   if (wrong) return { refused: `<${tag}> takes ${allowed.map((a) => `data-${a}`).join(' or ')}, not data-${wrong}` };
   // The browser's own split of rel (ASCII white space only); link types ignore case.
-  if (tag === 'link' && !Array.from((element as HTMLLinkElement).relList).some((token) => token.toLowerCase() === 'stylesheet')) {
+  if (
+    tag === 'link' &&
+    !Array.from((element as HTMLLinkElement).relList).some((token) => token.toLowerCase() === 'stylesheet')
+  ) {
     return { refused: 'a gated <link> must be rel="stylesheet"' };
   }
   const image = tag === 'img' || (tag === 'source' && element.parentElement?.localName === 'picture');
@@ -100,7 +135,9 @@ export function planEmbed(element: Element, base: string): EmbedPlan {
     const urls = name === 'srcset' ? srcsetUrls(value) : [value];
     const bad = urls.find((url) => !isSafeGatedUrl(url, base, image));
     if (bad !== undefined) {
-      return { refused: `data-${name} must be an http:, https: or relative URL${image ? ' (or data:image/…)' : ''}, not ${quoted(bad)}` };
+      return {
+        refused: `data-${name} must be an http:, https: or relative URL${image ? ' (or data:image/…)' : ''}, not ${quoted(bad)}`,
+      };
     }
     write.push([name, value]);
   }

@@ -5,15 +5,21 @@ export interface YinyomReadyDetail {
   readonly consent: ConsentRecord | null;
 }
 
-/** Fired on `window` once the stored choice has been read. */
+/**
+ * Once the stored choice has been read. Dispatched on the connected element, bubbling and
+ * composed, so that it reaches `window` listeners and framework bindings on the element alike.
+ */
 export class YinyomReadyEvent extends CustomEvent<YinyomReadyDetail> {
   constructor(detail: YinyomReadyDetail) {
-    super('yinyom-ready', { detail });
+    super('yinyom-ready', { detail, bubbles: true, composed: true });
   }
 }
 
 declare global {
   interface WindowEventMap {
+    'yinyom-ready': YinyomReadyEvent;
+  }
+  interface HTMLElementEventMap {
     'yinyom-ready': YinyomReadyEvent;
   }
 }

@@ -1,10 +1,8 @@
-export const LANGUAGES = ['th', 'en'] as const;
-export type BuiltInLanguage = (typeof LANGUAGES)[number];
 /** A language code: Thai and English are built in; `registerLanguage()` adds others. */
-export type Language = BuiltInLanguage | (string & {});
+export type Language = 'th' | 'en' | (string & {});
 
-/** `th-TH`, `TH`, `en_GB` → the supported language they name, or undefined. */
-export function toLanguage(tag: string | null | undefined, known: readonly string[] = LANGUAGES): Language | undefined {
+/** `th-TH`, `TH`, `en_GB` → the known language they name, or undefined. */
+export function toLanguage(tag: string | null | undefined, known: readonly string[]): Language | undefined {
   const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
   return known.includes(primary) ? primary : undefined;
 }
@@ -16,11 +14,20 @@ export function toLanguage(tag: string | null | undefined, known: readonly strin
  */
 export function resolveLanguage(
   candidates: ReadonlyArray<string | null | undefined>,
-  known: readonly string[] = LANGUAGES,
+  known: readonly string[],
 ): Language {
   for (const candidate of candidates) {
     const language = toLanguage(candidate, known);
     if (language) return language;
   }
   return 'th';
+}
+
+/** The browser's languages; none when another script broke `navigator.languages`. */
+export function browserLanguages(): string[] {
+  try {
+    return [...navigator.languages, navigator.language];
+  } catch {
+    return [];
+  }
 }

@@ -13,8 +13,6 @@ export interface CategoryText {
 export interface Messages {
   /** The language's own name, for the switch that selects it ("ภาษาไทย", "English"). */
   readonly languageName: string;
-  /** Accessible name of the banner region. */
-  readonly bannerLabel: string;
   readonly bannerTitle: string;
   /** The banner's text; `org` is the organisation's name when the site gives one. */
   readonly bannerText: (org: string | undefined) => string;

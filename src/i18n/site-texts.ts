@@ -52,7 +52,7 @@ const isLocalText = (value: unknown) =>
  * Reads and checks a site's texts. Never throws: what is wrong is reported with where it is
  * and what would be right, and left out — the built-in text stays in its place.
  */
-export function parseSiteTexts(input: string | unknown, reference: Messages): { texts: SiteTexts; problems: string[] } {
+export function parseSiteTexts(input: unknown, reference: Messages): { texts: SiteTexts; problems: string[] } {
   const problems: string[] = [];
   const where = 'yinyom: in the site texts (<script type="application/json" data-yinyom-texts> or the texts property),';
   let data: unknown = input;
@@ -60,21 +60,31 @@ export function parseSiteTexts(input: string | unknown, reference: Messages): { 
     try {
       data = JSON.parse(input);
     } catch (error) {
-      return { texts: {}, problems: [`${where} the JSON is not valid (${(error as Error).message}). Fix it; the built-in texts are used meanwhile.`] };
+      return {
+        texts: {},
+        problems: [
+          `${where} the JSON is not valid (${(error as Error).message}). Fix it; the built-in texts are used meanwhile.`,
+        ],
+      };
     }
   }
-  if (!isRecord(data)) return { texts: {}, problems: [`${where} expected an object like {"messages": {…}, "cookies": {…}}.`] };
+  if (!isRecord(data))
+    return { texts: {}, problems: [`${where} expected an object like {"messages": {…}, "cookies": {…}}.`] };
   const messages: Record<string, MessageOverride> = {};
   const cookies: Partial<Record<'necessary' | OptionalCategory, CookieInfo[]>> = {};
   for (const key of Object.keys(data)) {
-    if (key !== 'messages' && key !== 'cookies') problems.push(`${where} "${key}" is not known; use "messages" and "cookies".`);
+    if (key !== 'messages' && key !== 'cookies')
+      problems.push(`${where} "${key}" is not known; use "messages" and "cookies".`);
   }
   if (data.messages !== undefined) {
-    if (!isRecord(data.messages)) problems.push(`${where} "messages" must be an object keyed by language, like {"th": {…}}.`);
+    if (!isRecord(data.messages))
+      problems.push(`${where} "messages" must be an object keyed by language, like {"th": {…}}.`);
     else {
       for (const [language, override] of Object.entries(data.messages)) {
         if (!/^[a-z]{2,3}$/.test(language) || !isRecord(override)) {
-          problems.push(`${where} messages."${language}" must be a language code such as "th" holding an object of texts.`);
+          problems.push(
+            `${where} messages."${language}" must be a language code such as "th" holding an object of texts.`,
+          );
           continue;
         }
         messages[language] = checkOverride(override, reference, `${where} messages.${language}`, problems);
@@ -86,7 +96,9 @@ export function parseSiteTexts(input: string | unknown, reference: Messages): { 
     else {
       for (const [category, list] of Object.entries(data.cookies)) {
         if (category !== 'necessary' && !isOptionalCategory(category)) {
-          problems.push(`${where} cookies."${category}" is not a category; use "necessary", ${OPTIONAL_CATEGORIES.map((c) => `"${c}"`).join(', ')}.`);
+          problems.push(
+            `${where} cookies."${category}" is not a category; use "necessary", ${OPTIONAL_CATEGORIES.map((c) => `"${c}"`).join(', ')}.`,
+          );
           continue;
         }
         if (!Array.isArray(list)) {
@@ -101,7 +113,10 @@ export function parseSiteTexts(input: string | unknown, reference: Messages): { 
             (cookie.provider === undefined || typeof cookie.provider === 'string') &&
             (cookie.purpose === undefined || isLocalText(cookie.purpose)) &&
             (cookie.lifetime === undefined || isLocalText(cookie.lifetime));
-          if (!ok) problems.push(`${where} cookies.${category}[${i}] needs a "name" and text for "provider", "purpose", "lifetime"; it was left out.`);
+          if (!ok)
+            problems.push(
+              `${where} cookies.${category}[${i}] needs a "name" and text for "provider", "purpose", "lifetime"; it was left out.`,
+            );
           return ok;
         }) as CookieInfo[];
       }
@@ -111,12 +126,22 @@ export function parseSiteTexts(input: string | unknown, reference: Messages): { 
 }
 
 /** Keeps the keys the reference has, with values of the right kind; reports the rest. */
-function checkOverride(override: Record<string, unknown>, reference: Messages, path: string, problems: string[]): MessageOverride {
+function checkOverride(
+  override: Record<string, unknown>,
+  reference: Messages,
+  path: string,
+  problems: string[],
+): MessageOverride {
   const checked: Record<string, unknown> = {};
   const ref = reference as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(override)) {
     if (!Object.prototype.hasOwnProperty.call(ref, key)) {
-      problems.push(`${path} has "${key}", which is not a text yinyom shows; known ones include ${Object.keys(ref).slice(0, 6).map((k) => `"${k}"`).join(', ')}….`);
+      problems.push(
+        `${path} has "${key}", which is not a text yinyom shows; known ones include ${Object.keys(ref)
+          .slice(0, 6)
+          .map((k) => `"${k}"`)
+          .join(', ')}….`,
+      );
     } else if (typeof ref[key] === 'string' || typeof ref[key] === 'function') {
       if (typeof value === 'string') checked[key] = value;
       else problems.push(`${path}.${key} must be a string.`);
@@ -125,14 +150,15 @@ function checkOverride(override: Record<string, unknown>, reference: Messages, p
       else {
         const categories: Record<string, Partial<CategoryText>> = {};
         for (const [category, text] of Object.entries(value)) {
-          if (isOptionalCategory(category)) categories[category] = categoryText(text, `${path}.categories.${category}`, problems);
+          if (isOptionalCategory(category))
+            categories[category] = categoryText(text, `${path}.categories.${category}`, problems);
           else problems.push(`${path}.categories."${category}" is not an optional category.`);
         }
         checked[key] = categories;
       }
     } else checked[key] = categoryText(value, `${path}.${key}`, problems);
   }
-  return checked as MessageOverride;
+  return checked;
 }
 
 function categoryText(value: unknown, path: string, problems: string[]): Partial<CategoryText> {
@@ -140,7 +166,7 @@ function categoryText(value: unknown, path: string, problems: string[]): Partial
   if (!isRecord(value)) problems.push(`${path} must be {"title": "…", "description": "…"}.`);
   else {
     for (const key of ['title', 'description'] as const) {
-      if (typeof value[key] === 'string') text[key] = value[key] as string;
+      if (typeof value[key] === 'string') text[key] = value[key];
       else if (value[key] !== undefined) problems.push(`${path}.${key} must be a string.`);
     }
   }
@@ -157,10 +183,15 @@ export function applyOverride(base: Messages, override: MessageOverride | undefi
     if (typeof original === 'function' && typeof value === 'string') {
       const names = ownValue(TOKENS, key) ?? [];
       merged[key] = (...args: unknown[]) =>
-        value.replace(/\{(\w+)\}/g, (token, name: string) => (names.includes(name) ? String(args[names.indexOf(name)] ?? '') : token));
+        value.replace(/\{(\w+)\}/g, (token, name: string) =>
+          names.includes(name) ? String((args[names.indexOf(name)] as string | undefined) ?? '') : token,
+        );
     } else if (key === 'categories') {
       merged[key] = Object.fromEntries(
-        OPTIONAL_CATEGORIES.map((c) => [c, { ...base.categories[c], ...ownValue(value as Record<string, Partial<CategoryText>>, c) }]),
+        OPTIONAL_CATEGORIES.map((c) => [
+          c,
+          { ...base.categories[c], ...ownValue(value as Record<string, Partial<CategoryText>>, c) },
+        ]),
       );
     } else if (key === 'necessary') merged[key] = { ...base.necessary, ...(value as Partial<CategoryText>) };
     else merged[key] = value;

@@ -32,7 +32,6 @@ describe('parseConfig', () => {
     });
     expect(problems).to.deep.equal([]);
     expect(config).to.deep.equal({
-      lang: 'en',
       policyUrl: '/privacy',
       org: 'สำนักงานเขตดอนเมือง',
       categories: ['functional', 'analytics', 'marketing'],
@@ -49,6 +48,15 @@ describe('parseConfig', () => {
       reloadOnWithdrawal: false,
       clearCookies: { analytics: ['_hj*', '_clck'], marketing: ['_tt_*'] },
     });
+  });
+
+  it('checks lang against the languages it is given, and keeps none: the notice resolves it', () => {
+    expect(parseConfig({ lang: 'lo-LA' }, { languages: ['th', 'en', 'lo'] }).problems).to.deep.equal([]);
+    const [problem] = parseConfig({ lang: 'lo-LA' }, { languages: ['th', 'en'] }).problems;
+    expect(problem.message).to.equal(
+      'yinyom: lang="lo-LA" is not valid; use "th", "en" or a registered language. Using the page or browser language instead.',
+    );
+    expect(parseConfig({ lang: 'EN' }).config).to.not.have.property('lang');
   });
 
   const bad: Array<[string, Record<string, string>, string, string]> = [
@@ -68,7 +76,12 @@ describe('parseConfig', () => {
     ['reload-on-withdrawal', { 'reload-on-withdrawal': 'never' }, '"on" or "off"', 'Using "on" instead'],
     ['clear-cookies', { 'clear-cookies': '_hj*' }, 'category:name pairs', 'Using the built-in list only instead'],
     ['clear-cookies', { 'clear-cookies': 'ads:_tt_*' }, 'category:name pairs', 'Using the built-in list only instead'],
-    ['clear-cookies', { 'clear-cookies': 'analytics:a;b' }, 'category:name pairs', 'Using the built-in list only instead'],
+    [
+      'clear-cookies',
+      { 'clear-cookies': 'analytics:a;b' },
+      'category:name pairs',
+      'Using the built-in list only instead',
+    ],
   ];
   for (const [attribute, raw, expected, used] of bad) {
     it(`reports ${attribute}="${Object.values(raw)[0]}" and falls back`, () => {
@@ -111,7 +124,14 @@ describe('parseConfig', () => {
     for (const url of ['/privacy', 'privacy.html', 'https://x.go.th/p', 'http://x.go.th/p', '//x.go.th/p', '?p=1']) {
       expect(isSafeUrl(url), url).to.equal(true);
     }
-    for (const url of ['javascript:alert(1)', ' JAVASCRIPT:x', 'vbscript:x', 'data:text/html,x', 'mailto:a@b', 'http://[bad']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:x',
+      'vbscript:x',
+      'data:text/html,x',
+      'mailto:a@b',
+      'http://[bad',
+    ]) {
       expect(isSafeUrl(url), url).to.equal(false);
     }
   });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { cookieStorage, memoryStorage } from '../../src/core/consent-storage.js';
+import { memoryStorage } from '../../src/core/consent-storage.js';
+import { cookieStorage } from '../../src/browser/cookie-storage.js';
 
 const jar = () => document.cookie.split('; ').filter(Boolean);
 
@@ -36,7 +37,11 @@ describe('cookieStorage attributes', () => {
   /** Records what would be written, without touching the real jar. */
   function capture(run: () => void): string[] {
     const writes: string[] = [];
-    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: (v: string) => writes.push(v) });
+    Object.defineProperty(document, 'cookie', {
+      configurable: true,
+      get: () => '',
+      set: (v: string) => writes.push(v),
+    });
     try {
       run();
     } finally {

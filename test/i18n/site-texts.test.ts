@@ -10,8 +10,15 @@ describe('site texts', () => {
   it('reads per-language wording and cookie lists', () => {
     const { texts, problems } = parseSiteTexts(
       JSON.stringify({
-        messages: { th: { bannerTitle: 'เทศบาลใช้คุกกี้', categories: { analytics: { title: 'สถิติ' } } }, en: { acceptAll: 'OK, all' } },
-        cookies: { analytics: [{ name: '_ga', provider: 'Google', purpose: { th: 'นับผู้เข้าชม', en: 'Counts visitors' }, lifetime: '2 ปี' }] },
+        messages: {
+          th: { bannerTitle: 'เทศบาลใช้คุกกี้', categories: { analytics: { title: 'สถิติ' } } },
+          en: { acceptAll: 'OK, all' },
+        },
+        cookies: {
+          analytics: [
+            { name: '_ga', provider: 'Google', purpose: { th: 'นับผู้เข้าชม', en: 'Counts visitors' }, lifetime: '2 ปี' },
+          ],
+        },
       }),
       th,
     );
@@ -27,10 +34,18 @@ describe('site texts', () => {
     ['an unknown text', { messages: { th: { bannerTitel: 'x' } } }, '"bannerTitel", which is not a text yinyom shows'],
     ['a text that is not a string', { messages: { en: { acceptAll: 1 } } }, 'messages.en.acceptAll must be a string'],
     ['a bad language key', { messages: { Thai: {} } }, 'messages."Thai" must be a language code'],
-    ['an unknown category text', { messages: { th: { categories: { ads: { title: 'x' } } } } }, 'categories."ads" is not an optional category'],
+    [
+      'an unknown category text',
+      { messages: { th: { categories: { ads: { title: 'x' } } } } },
+      'categories."ads" is not an optional category',
+    ],
     ['an unknown cookie category', { cookies: { ads: [] } }, 'cookies."ads" is not a category'],
     ['a cookie list that is not a list', { cookies: { analytics: { name: '_ga' } } }, 'must be a list'],
-    ['a cookie without a name', { cookies: { analytics: [{ provider: 'Google' }] } }, 'cookies.analytics[0] needs a "name"'],
+    [
+      'a cookie without a name',
+      { cookies: { analytics: [{ provider: 'Google' }] } },
+      'cookies.analytics[0] needs a "name"',
+    ],
   ];
   for (const [what, input, expected] of bad) {
     it(`reports ${what}, naming where, and keeps going`, () => {
@@ -42,7 +57,10 @@ describe('site texts', () => {
   }
 
   it('never lets a __proto__ key reach a prototype', () => {
-    const { texts, problems } = parseSiteTexts('{"messages": {"th": {"__proto__": {"polluted": true}}}, "__proto__": {"polluted": true}}', th);
+    const { texts, problems } = parseSiteTexts(
+      '{"messages": {"th": {"__proto__": {"polluted": true}}}, "__proto__": {"polluted": true}}',
+      th,
+    );
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     expect(problems.length).to.be.greaterThan(0);
     const merged = applyOverride(th, texts.messages!.th);
@@ -67,7 +85,7 @@ describe('site texts', () => {
     expect(applyOverride(en, undefined)).to.equal(en);
   });
 
-  it('reads a per-language text in the visitor\'s language, else Thai, else English', () => {
+  it("reads a per-language text in the visitor's language, else Thai, else English", () => {
     expect(localText('2 ปี', 'en')).to.equal('2 ปี');
     expect(localText({ th: '2 ปี', en: '2 years' }, 'en')).to.equal('2 years');
     expect(localText({ th: '2 ปี', en: '2 years' }, 'lo')).to.equal('2 ปี');
@@ -84,7 +102,7 @@ describe('registerLanguage', () => {
     expect(knownLanguages()).to.include('lo');
     expect(messagesFor('lo').bannerTitle).to.equal('ເວັບໄຊນີ້ໃຊ້ຄຸກກີ້');
     expect(resolveLanguage(['lo-LA'], knownLanguages())).to.equal('lo');
-    expect(resolveLanguage(['lo-LA'])).to.equal('th');
+    expect(resolveLanguage(['lo-LA'], ['th', 'en'])).to.equal('th');
   });
 
   it('falls back to Thai for a language it does not know, and refuses a bad code', () => {

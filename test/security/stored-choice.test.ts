@@ -3,7 +3,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { parseConfig, type RawConfig } from '../../src/core/config.js';
 import { decodeRecord, encodeRecord, type ConsentRecord } from '../../src/core/consent-record.js';
-import { cookieStorage, cookieValues, memoryStorage, type ConsentStorage } from '../../src/core/consent-storage.js';
+import { memoryStorage, type ConsentStorage } from '../../src/core/consent-storage.js';
+import { cookieStorage, cookieValues } from '../../src/browser/cookie-storage.js';
 import { ConsentStore } from '../../src/core/consent-store.js';
 
 const NOW = Date.UTC(2026, 10, 22, 9);
@@ -11,9 +12,22 @@ const HOUR = 3_600_000;
 const ID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 const FOREIGN_ID = '2c5f39cb-3fb2-42e3-894e-1127e4ddb538';
 
-function record(method: ConsentRecord['method'], categories: Record<string, boolean>, at = NOW - HOUR, id = ID): ConsentRecord {
+function record(
+  method: ConsentRecord['method'],
+  categories: Record<string, boolean>,
+  at = NOW - HOUR,
+  id = ID,
+): ConsentRecord {
   const iso = new Date(at).toISOString();
-  return { id, revision: '1', language: 'th', givenAt: iso, updatedAt: iso, method, categories: { necessary: true, ...categories } };
+  return {
+    id,
+    revision: '1',
+    language: 'th',
+    givenAt: iso,
+    updatedAt: iso,
+    method,
+    categories: { necessary: true, ...categories },
+  };
 }
 
 function store(storage: ConsentStorage, raw: RawConfig = { categories: 'analytics marketing' }, now = NOW) {
@@ -91,7 +105,10 @@ describe('security: the stored choice', () => {
         const config = deep.modules.parseConfig(raw).config;
         const errors: string[] = [];
         const quiet = { warn: () => {}, error: (m: string) => errors.push(m) };
-        const read = new deep.modules.ConsentStore(config, deep.modules.cookieStorage({ name }), { now: () => NOW, log: quiet });
+        const read = new deep.modules.ConsentStore(config, deep.modules.cookieStorage({ name }), {
+          now: () => NOW,
+          log: quiet,
+        });
         expect(read.consent?.method).to.equal('reject-all');
         const fresh = new deep.modules.ConsentStore(config, deep.modules.cookieStorage({ name }), { log: quiet });
         fresh.acceptAll('th');
@@ -111,10 +128,18 @@ describe('security: the stored choice', () => {
 
     it('reads back a choice stored under cookie-name="constructor" (low)', () => {
       try {
-        const { store: s, logged } = store(cookieStorage({ name: 'constructor' }), { categories: 'analytics', 'cookie-name': 'constructor' }, Date.now());
+        const { store: s, logged } = store(
+          cookieStorage({ name: 'constructor' }),
+          { categories: 'analytics', 'cookie-name': 'constructor' },
+          Date.now(),
+        );
         s.acceptAll('th');
         expect(logged).to.deep.equal([]);
-        expect(store(cookieStorage({ name: 'constructor' }), { categories: 'analytics' }, Date.now()).store.hasConsent('analytics')).to.equal(true);
+        expect(
+          store(cookieStorage({ name: 'constructor' }), { categories: 'analytics' }, Date.now()).store.hasConsent(
+            'analytics',
+          ),
+        ).to.equal(true);
       } finally {
         document.cookie = 'constructor=; Path=/; Max-Age=0';
       }
@@ -130,9 +155,15 @@ describe('security: the stored choice', () => {
       const deep = await deepPage();
       try {
         deep.doc.cookie = `${name}=${encodeRecord(granted)}; Path=${DEEP}`;
-        expect(deep.modules.cookieValues(deep.doc.cookie, name), 'the planted grant first').to.deep.equal([encodeRecord(granted), encodeRecord(refused)]);
+        expect(deep.modules.cookieValues(deep.doc.cookie, name), 'the planted grant first').to.deep.equal([
+          encodeRecord(granted),
+          encodeRecord(refused),
+        ]);
         const config = deep.modules.parseConfig({ categories: 'analytics marketing' }).config;
-        const s = new deep.modules.ConsentStore(config, deep.modules.cookieStorage({ name }), { now: () => NOW, log: { warn: () => {}, error: () => {} } });
+        const s = new deep.modules.ConsentStore(config, deep.modules.cookieStorage({ name }), {
+          now: () => NOW,
+          log: { warn: () => {}, error: () => {} },
+        });
         expect(s.consent?.id).to.equal(ID);
         expect(s.hasConsent('analytics')).to.equal(false);
         expect(s.hasConsent('marketing')).to.equal(false);
@@ -166,10 +197,15 @@ describe('security: the stored choice', () => {
     const value = (r: ConsentRecord) => encodeRecord(r);
 
     it('counts a record dated in the future as no choice', () => {
-      const { store: s, logged } = store(memoryStorage(value(record('accept-all', { analytics: true, marketing: true }, NOW + 2 * HOUR))));
+      const { store: s, logged } = store(
+        memoryStorage(value(record('accept-all', { analytics: true, marketing: true }, NOW + 2 * HOUR))),
+      );
       expect(s.consent).to.equal(null);
       expect(logged.filter((l) => l.includes('is not valid'))).to.have.length(1);
-      expect(store(memoryStorage(value(record('accept-all', { analytics: true }, NOW + 60_000)))).store.consent, 'a clock a minute apart').to.not.equal(null);
+      expect(
+        store(memoryStorage(value(record('accept-all', { analytics: true }, NOW + 60_000)))).store.consent,
+        'a clock a minute apart',
+      ).to.not.equal(null);
     });
 
     it('counts a record dated before yinyom existed (1970 included) as no choice', () => {
@@ -199,7 +235,10 @@ describe('security: the stored choice', () => {
     });
 
     it('drops cookie-domain beside a __Host- name, saying why', () => {
-      const { config, problems } = parseConfig({ 'cookie-name': '__Host-consent', 'cookie-domain': 'example.go.th' }, { secure: true });
+      const { config, problems } = parseConfig(
+        { 'cookie-name': '__Host-consent', 'cookie-domain': 'example.go.th' },
+        { secure: true },
+      );
       expect(config.cookieDomain).to.equal(undefined);
       expect(problems[0].message).to.contain('a __Host- cookie is always for this host only');
     });

@@ -1,7 +1,9 @@
 import { css, html, LitElement } from 'lit';
 import { isOptionalCategory } from '../../core/categories.js';
-import { toLanguage } from '../../i18n/language.js';
-import { knownLanguages, messagesFor } from '../../i18n/registry.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
+import { YinyomAllowEvent } from '../../events/yinyom-allow.js';
+import { YinyomLoadOnceEvent } from '../../events/yinyom-load-once.js';
+import type { SiteTexts } from '../../i18n/site-texts.js';
 
 /**
  * Stands in for a gated embed (a video, a map) until the visitor allows it: says where it
@@ -9,9 +11,9 @@ import { knownLanguages, messagesFor } from '../../i18n/registry.js';
  * category. Created by `<yinyom-consent>`; a site does not write it by hand.
  *
  * @summary The placeholder shown in place of a gated iframe.
- * @attr {string} lang - `th` or `en`, the language of its text. Default `th`.
- * @event yinyom-load-once - The visitor asked to show this embed only.
- * @event yinyom-allow - The visitor asked to allow the embed's category. `detail: { category }`.
+ * @attr {string} lang - The language of its text, the notice's. Default: as `<yinyom-consent>` resolves it.
+ * @event {YinyomLoadOnceEvent} yinyom-load-once - The visitor asked to show this embed only.
+ * @event {YinyomAllowEvent} yinyom-allow - The visitor asked to allow the embed's category. `detail: { category }`.
  * @csspart placeholder - The box.
  * @csspart load-once-button - "Show this one only".
  * @csspart allow-button - "Allow …".
@@ -76,15 +78,20 @@ export class YinyomPlaceholder extends LitElement {
     }
   `;
 
+  private readonly _localize = new LocalizeController(this, { texts: () => this.texts });
+
   static override properties = {
     provider: { attribute: 'provider' },
     category: { attribute: 'category' },
+    texts: { attribute: false },
   };
 
   /** Where the embed comes from ("YouTube"). */
   provider = '';
   /** The category that allows it. */
   category = 'marketing';
+  /** The site's wording, as `<yinyom-consent>` read it. */
+  texts?: SiteTexts;
 
   // `lang` is the global attribute; re-render when it changes.
   static override get observedAttributes(): string[] {
@@ -97,29 +104,23 @@ export class YinyomPlaceholder extends LitElement {
   }
 
   protected override render() {
-    const m = messagesFor(toLanguage(this.lang, knownLanguages()) ?? 'th');
+    const m = this._localize.messages();
     const category = isOptionalCategory(this.category) ? this.category : 'marketing';
     const title = m.categories[category].title;
     const text = m.placeholder(this.provider, title);
     return html`<div part="placeholder" role="group" aria-labelledby="text">
       <p id="text">${text}</p>
       <span>
-        <button part="load-once-button" @click=${() => this.dispatchEvent(new Event('yinyom-load-once', { bubbles: true }))}>
+        <button part="load-once-button" @click=${() => this.dispatchEvent(new YinyomLoadOnceEvent())}>
           ${m.loadOnce}
         </button>
         <button
           part="allow-button"
-          @click=${() => this.dispatchEvent(new CustomEvent('yinyom-allow', { bubbles: true, detail: { category } }))}
+          @click=${() => this.dispatchEvent(new YinyomAllowEvent({ category }))}
         >
           ${m.allowCategory(title)}
         </button>
       </span>
     </div>`;
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'yinyom-placeholder': YinyomPlaceholder;
   }
 }
