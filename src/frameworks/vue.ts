@@ -5,23 +5,25 @@
 //   // once, anywhere in a Vue 3 project (e.g. src/env.d.ts or main.ts):
 //   import type {} from 'yinyom/vue';
 import type { DefineComponent } from 'vue';
-import type { YinyomConsentAttributes } from './attributes.js';
+import type { CamelCaseAttributes } from './attributes.js';
 
 export type { YinyomConsentAttributes } from './attributes.js';
 
-type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+/**
+ * A boolean attribute in a template: bare, or bound to `true` / `null`. Vue sets an unknown
+ * attribute bound to `false` as the string "false", which a boolean attribute reads as present.
+ */
+export type VueBooleanAttribute = true | '' | null;
 
 /**
- * The attributes as Vue's template type checker wants them: camelCase, since it camelizes
- * `policy-url` before looking it up (templates may use either spelling). One exception:
- * Vue sets an unknown attribute bound to `false` as the string "false", which a boolean
- * attribute reads as present, so `no-settings-button` is written bare or bound to `true` / `null`.
+ * The attributes as Vue's template type checker wants them: camelCase (generated from the
+ * component with their docs, see attributes.ts), all optional, and every boolean attribute
+ * (`no-settings-button`) a {@link VueBooleanAttribute}, never `false`.
  */
 export type YinyomConsentVueProps = {
-  [K in Exclude<keyof YinyomConsentAttributes, 'no-settings-button'> as Camel<K>]?: YinyomConsentAttributes[K];
-} & {
-  /** Hides the floating button that reopens the preferences. Bare, or bound to `true` / `null`: `false` would count as set. */
-  noSettingsButton?: true | '' | null;
+  [K in keyof CamelCaseAttributes]?: NonNullable<CamelCaseAttributes[K]> extends boolean
+    ? VueBooleanAttribute
+    : CamelCaseAttributes[K];
 };
 
 /** The element as Vue's template type checker (vue-tsc, the Vue - Official extension) sees it. */

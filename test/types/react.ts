@@ -21,7 +21,7 @@ export const everyAttribute: Props = {
   'policy-url': '/privacy',
   org: 'สำนักงานเขตดอนเมือง',
   categories: 'analytics marketing',
-  revision: 2,
+  revision: '2',
   'expires-days': 365,
   'cookie-name': 'consent',
   'cookie-domain': '.example.go.th',
@@ -48,6 +48,9 @@ export const badTheme: Props = { theme: 'blue' };
 
 // @ts-expect-error -- switches take 'on' / 'off', not booleans
 export const badSwitch: Props = { 'consent-mode': false };
+
+// @ts-expect-error -- every switch takes 'on' / 'off', reload-on-withdrawal too
+export const badReload: Props = { 'reload-on-withdrawal': 'never' };
 
 // @ts-expect-error -- no-settings-button is a boolean attribute
 export const badBoolean: Props = { 'no-settings-button': 'yes' };

@@ -13,7 +13,7 @@ export const every: Props = {
   policyUrl: '/privacy',
   org: 'สำนักงานเขตดอนเมือง',
   categories: 'analytics marketing',
-  revision: 2,
+  revision: '2',
   expiresDays: '365',
   cookieName: 'consent',
   cookieDomain: '.example.go.th',
@@ -35,8 +35,14 @@ export const fallthrough: Props & AllowedComponentProps & VNodeProps = { class: 
 // @ts-expect-error -- 'left' is not a position
 export const badPosition: Props = { position: 'left' };
 
+// @ts-expect-error -- 'blue' is not a theme
+export const badTheme: Props = { theme: 'blue' };
+
 // @ts-expect-error -- switches take 'on' / 'off'
 export const badSwitch: Props = { respectGpc: true };
+
+// @ts-expect-error -- switches take 'on' / 'off', reload-on-withdrawal too
+export const badReload: Props = { reloadOnWithdrawal: 'never' };
 
 // @ts-expect-error -- Vue would set no-settings-button="false", which hides the button: bind null instead
 export const falseBoolean: Props = { noSettingsButton: false };
@@ -47,7 +53,10 @@ export const unknownAttribute: Props = { policyUri: '/privacy' };
 // ---- the gate's attributes on the page's own elements (strictTemplates) ------------------
 import type { IframeHTMLAttributes, AnchorHTMLAttributes } from 'vue';
 
-export const frame: IframeHTMLAttributes = { 'data-consent': 'marketing', 'data-src': 'https://www.youtube-nocookie.com/embed/x' };
+export const frame: IframeHTMLAttributes = {
+  'data-consent': 'marketing',
+  'data-src': 'https://www.youtube-nocookie.com/embed/x',
+};
 export const opener: AnchorHTMLAttributes = { href: '#', 'data-yinyom-open': '' };
 // @ts-expect-error -- data-consent is a string of category names
 export const badConsent: IframeHTMLAttributes = { 'data-consent': true };
