@@ -22,7 +22,13 @@ const TOOL_NAMES = {
   truehits: 'Truehits',
 };
 /** The category each tool's tags wait for. */
-const TOOL_CATEGORY = { ga4: 'analytics', gtm: 'analytics', matomo: 'analytics', truehits: 'analytics', meta: 'marketing' };
+const TOOL_CATEGORY = {
+  ga4: 'analytics',
+  gtm: 'analytics',
+  matomo: 'analytics',
+  truehits: 'analytics',
+  meta: 'marketing',
+};
 const WHERE = { '': 'ขอบล่างของหน้าจอ', top: 'ขอบบนของหน้าจอ', center: 'กลางหน้าจอ' };
 
 // ---------------------------------------------------------------- escaping and validation
@@ -61,7 +67,8 @@ export function matomoBase(value) {
   } catch {
     return null;
   }
-  if (!/^https?:$/.test(url.protocol) || !url.hostname || url.username || url.password || url.search || url.hash) return null;
+  if (!/^https?:$/.test(url.protocol) || !url.hostname || url.username || url.password || url.search || url.hash)
+    return null;
   let base = url.origin + url.pathname.replace(/(?:matomo|piwik)\.(?:php|js)$/, '');
   if (!base.endsWith('/')) base += '/';
   return /^[A-Za-z0-9\-._~:/%@!$()*+,;=[\]]+$/.test(base) ? base : null;
@@ -102,13 +109,18 @@ function readForm() {
 
   const policyUrl = value('policy-url');
   if (policyUrl && !isSafeUrl(policyUrl)) {
-    errors['policy-url'] = ['ลิงก์ต้องขึ้นต้นด้วย https:// หรือ http:// หรือเป็นลิงก์ภายใน เช่น /privacy', 'Use an https, http or relative link.'];
+    errors['policy-url'] = [
+      'ลิงก์ต้องขึ้นต้นด้วย https:// หรือ http:// หรือเป็นลิงก์ภายใน เช่น /privacy',
+      'Use an https, http or relative link.',
+    ];
   } else if (policyUrl) attributes.push(['policy-url', policyUrl]);
 
   const org = value('org');
   if (org) attributes.push(['org', org]);
 
-  const categories = CATEGORY_ORDER.filter((name) => form.querySelector(`input[name="category"][value="${name}"]`).checked);
+  const categories = CATEGORY_ORDER.filter(
+    (name) => form.querySelector(`input[name="category"][value="${name}"]`).checked,
+  );
   const tool = form.querySelector('input[name="tool"]:checked')?.value ?? 'none';
 
   const revision = value('revision');
@@ -131,7 +143,9 @@ function readForm() {
     return raw;
   };
   if (tool === 'ga4') {
-    const id = need('ga4-id', GA4_ID, ['รูปแบบ G-XXXXXXXXXX (ตัวอักษรและตัวเลข)', 'Format G-XXXXXXXXXX.'], (v) => v.toUpperCase());
+    const id = need('ga4-id', GA4_ID, ['รูปแบบ G-XXXXXXXXXX (ตัวอักษรและตัวเลข)', 'Format G-XXXXXXXXXX.'], (v) =>
+      v.toUpperCase(),
+    );
     if (id) toolTags = ga4Tags(id);
   } else if (tool === 'gtm') {
     const id = need('gtm-id', GTM_ID, ['รูปแบบ GTM-XXXXXXX', 'Format GTM-XXXXXXX.'], (v) => v.toUpperCase());
@@ -151,7 +165,12 @@ function readForm() {
     const id = need('meta-id', PIXEL_ID, ['ใส่ตัวเลขเท่านั้น (6–20 หลัก)', 'Digits only (6–20).']);
     if (id) toolTags = metaTags(id);
   } else if (tool === 'truehits') {
-    const code = need('truehits-code', TRUEHITS_CODE, ['ตัวอักษร 1 ตัวตามด้วยตัวเลข 7 หลัก เช่น t0012345', 'One letter and 7 digits.'], (v) => v.toLowerCase());
+    const code = need(
+      'truehits-code',
+      TRUEHITS_CODE,
+      ['ตัวอักษร 1 ตัวตามด้วยตัวเลข 7 หลัก เช่น t0012345', 'One letter and 7 digits.'],
+      (v) => v.toLowerCase(),
+    );
     if (code) toolTags = truehitsTags(code, value('truehits-page'));
   }
 
@@ -160,7 +179,11 @@ function readForm() {
   let video = null;
   if (youtubeUrl) {
     const id = youtubeId(youtubeUrl);
-    if (!id) errors['youtube-url'] = ['ไม่ใช่ลิงก์วิดีโอ YouTube เช่น https://www.youtube.com/watch?v=… หรือ https://youtu.be/…', 'Not a YouTube video link.'];
+    if (!id)
+      errors['youtube-url'] = [
+        'ไม่ใช่ลิงก์วิดีโอ YouTube เช่น https://www.youtube.com/watch?v=… หรือ https://youtu.be/…',
+        'Not a YouTube video link.',
+      ];
     else video = { id, title: value('youtube-title') || 'วิดีโอ YouTube' };
   }
 
@@ -172,7 +195,10 @@ function readForm() {
   if (!categories.length) {
     errors.categories = ['เลือกอย่างน้อย 1 ประเภท (หากใช้เพียงคุกกี้ที่จำเป็น ก็ไม่ต้องติดตั้งประกาศนี้)', 'Tick at least one.'];
   } else if (missing.length) {
-    const users = [tool !== 'none' && missing.includes(TOOL_CATEGORY[tool]) ? TOOL_NAMES[tool] : null, video && missing.includes('marketing') ? 'YouTube' : null].filter(Boolean);
+    const users = [
+      tool !== 'none' && missing.includes(TOOL_CATEGORY[tool]) ? TOOL_NAMES[tool] : null,
+      video && missing.includes('marketing') ? 'YouTube' : null,
+    ].filter(Boolean);
     errors.categories = [
       `${users.join(' และ ')} ต้องใช้ประเภท ${missing.map((m) => `“${CATEGORY_NAMES[m][0]}”`).join(' และ ')} เลือกช่องนี้ด้วย มิฉะนั้นจะไม่ทำงาน`,
       `${users.join(' and ')} need${users.length > 1 ? '' : 's'} ${missing.map((m) => `“${CATEGORY_NAMES[m][1]}”`).join(' and ')}: tick it, or the tag never runs.`,
@@ -273,7 +299,10 @@ function buildSnippet(state) {
   if (state.video) {
     part('วิดีโอ YouTube: โหลดเมื่อผู้เข้าชมยินยอม "marketing" · loads only with "marketing" consent', youtubeTag(state.video));
   }
-  part('ส่วนท้ายของหน้า (footer): เปิดการตั้งค่าคุกกี้อีกครั้ง · in the footer: reopens the preferences', '<a href="#" data-yinyom-open>ตั้งค่าคุกกี้</a>');
+  part(
+    'ส่วนท้ายของหน้า (footer): เปิดการตั้งค่าคุกกี้อีกครั้ง · in the footer: reopens the preferences',
+    '<a href="#" data-yinyom-open>ตั้งค่าคุกกี้</a>',
+  );
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -302,7 +331,12 @@ function showErrors(errors) {
   const count = Object.keys(errors).length;
   const problems = $('problems');
   problems.hidden = count === 0;
-  if (count) bilingual(problems, `ยังมี ${count} ช่องที่ต้องแก้ไข ส่วนที่ไม่ถูกต้องจะไม่อยู่ในโค้ด`, `${count} field${count > 1 ? 's' : ''} to fix; invalid values are left out of the code.`);
+  if (count)
+    bilingual(
+      problems,
+      `ยังมี ${count} ช่องที่ต้องแก้ไข ส่วนที่ไม่ถูกต้องจะไม่อยู่ในโค้ด`,
+      `${count} field${count > 1 ? 's' : ''} to fix; invalid values are left out of the code.`,
+    );
   else problems.textContent = '';
 }
 
@@ -358,7 +392,11 @@ function ensureCategory(name, why) {
   const box = form.querySelector(`input[name="category"][value="${name}"]`);
   if (box.checked) return;
   box.checked = true;
-  bilingual($('form-status'), `เลือกประเภท “${CATEGORY_NAMES[name][0]}” ให้แล้ว เพราะ ${why} ต้องใช้`, `Ticked “${CATEGORY_NAMES[name][1]}”: ${why} needs it.`);
+  bilingual(
+    $('form-status'),
+    `เลือกประเภท “${CATEGORY_NAMES[name][0]}” ให้แล้ว เพราะ ${why} ต้องใช้`,
+    `Ticked “${CATEGORY_NAMES[name][1]}”: ${why} needs it.`,
+  );
 }
 
 form.addEventListener('input', (event) => {
@@ -368,7 +406,8 @@ form.addEventListener('input', (event) => {
 });
 form.addEventListener('change', (event) => {
   const target = event.target;
-  if (target.name === 'tool' && target.value !== 'none') ensureCategory(TOOL_CATEGORY[target.value], TOOL_NAMES[target.value]);
+  if (target.name === 'tool' && target.value !== 'none')
+    ensureCategory(TOOL_CATEGORY[target.value], TOOL_NAMES[target.value]);
   if (target.id === 'youtube-url' && youtubeId(target.value)) ensureCategory('marketing', 'YouTube');
   if (target.id) touched.add(target.id);
   update({ preview: 'now' });
@@ -459,7 +498,8 @@ async function loadVersion() {
   const response = await fetch('../package.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`package.json: HTTP ${response.status}`);
   const { version } = await response.json();
-  if (!/^[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?$/.test(version ?? '')) throw new Error('package.json has no valid version');
+  if (!/^[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?$/.test(version ?? ''))
+    throw new Error('package.json has no valid version');
   return version;
 }
 
@@ -477,12 +517,24 @@ async function loadMeta() {
   meta.integrity = integrity.status === 'fulfilled' ? integrity.value : null;
   const text = $('sri-text');
   if (meta.version && meta.integrity) {
-    bilingual(text, `โค้ดด้านบนโหลด yinyom เวอร์ชัน ${meta.version} จาก jsDelivr`, `The code loads yinyom ${meta.version} from jsDelivr.`);
+    bilingual(
+      text,
+      `โค้ดด้านบนโหลด yinyom เวอร์ชัน ${meta.version} จาก jsDelivr`,
+      `The code loads yinyom ${meta.version} from jsDelivr.`,
+    );
     $('sri-version').textContent = `yinyom@${meta.version} บน CDN`;
-    $('sri-cmd').textContent = `curl -s ${CDN}${meta.version}/dist/yinyom.min.js | openssl dgst -sha384 -binary | openssl base64 -A`;
+    $('sri-cmd').textContent =
+      `curl -s ${CDN}${meta.version}/dist/yinyom.min.js | openssl dgst -sha384 -binary | openssl base64 -A`;
   } else {
-    const why = [version, integrity].filter((r) => r.status === 'rejected').map((r) => r.reason.message).join('; ');
-    bilingual(text, 'คำนวณค่า integrity ไม่ได้ จึงไม่ได้ใส่ไว้ในโค้ด', `The integrity hash could not be computed, so the code has none (${why}).`);
+    const why = [version, integrity]
+      .filter((r) => r.status === 'rejected')
+      .map((r) => r.reason.message)
+      .join('; ');
+    bilingual(
+      text,
+      'คำนวณค่า integrity ไม่ได้ จึงไม่ได้ใส่ไว้ในโค้ด',
+      `The integrity hash could not be computed, so the code has none (${why}).`,
+    );
     text.classList.add('error');
   }
 }

@@ -26,4 +26,9 @@ render();
 // Re-render on the gate's changes only, never on this table's own rows.
 new MutationObserver((records) => {
   if (records.some((record) => !states.contains(record.target))) render();
-}).observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, attributeFilter: ['data-yinyom-state'] });
+}).observe(document.querySelector('main'), {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  attributeFilter: ['data-yinyom-state'],
+});

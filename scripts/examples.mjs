@@ -22,15 +22,23 @@ const names = readdirSync(EXAMPLES, { withFileTypes: true })
   .map((entry) => entry.name)
   .filter((name) => wanted.length === 0 || wanted.includes(name))
   .sort();
-for (const name of wanted) if (!names.includes(name)) throw new Error(`No example named "${name}" (examples/${name}/package.json).`);
+for (const name of wanted)
+  if (!names.includes(name)) throw new Error(`No example named "${name}" (examples/${name}/package.json).`);
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
 
-const run = (cwd, ...args) => execFileSync(NPM, args, { cwd, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' } });
+const run = (cwd, ...args) =>
+  execFileSync(NPM, args, {
+    cwd,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+  });
 
 const packDir = mkdtempSync(join(tmpdir(), 'yinyom-pack-'));
 const failed = [];
 try {
-  const [{ filename }] = JSON.parse(execFileSync(NPM, ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }));
+  const [{ filename }] = JSON.parse(
+    execFileSync(NPM, ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }),
+  );
   const tarball = join(packDir, filename);
   for (const name of names) {
     const dir = join(EXAMPLES, name);

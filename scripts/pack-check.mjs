@@ -28,12 +28,18 @@ const TOP_LEVEL = /^(package\.json|README(\.[a-z]+)?\.md|LICENSE(\.md|\.txt)?|CH
 
 /** Never shipped, wherever it sits. [pattern, why] */
 const FORBIDDEN = [
-  [/(^|\/)(test|tests|__tests__|e2e|fixtures|coverage|demo|docs|examples|screenshots|scripts|node_modules)\//, 'test, demo, docs or tooling directory'],
+  [
+    /(^|\/)(test|tests|__tests__|e2e|fixtures|coverage|demo|docs|examples|screenshots|scripts|node_modules)\//,
+    'test, demo, docs or tooling directory',
+  ],
   [/\.(test|spec)\.[cm]?[jt]sx?$/, 'test file'],
   [/(?<!\.d)\.[cm]?tsx?$/, 'TypeScript source (only .d.ts ships)'],
   [/\.map$/, 'source map'],
   [/\.tsbuildinfo$/, 'TypeScript build info'],
-  [/(^|\/)(tsconfig[^/]*\.json|[^/]*\.config\.[cm]?[jt]s|\.[^/]*rc(\.[a-z]+)?|\.editorconfig|\.gitignore|\.npmignore|package-lock\.json|npm-shrinkwrap\.json)$/, 'config file'],
+  [
+    /(^|\/)(tsconfig[^/]*\.json|[^/]*\.config\.[cm]?[jt]s|\.[^/]*rc(\.[a-z]+)?|\.editorconfig|\.gitignore|\.npmignore|package-lock\.json|npm-shrinkwrap\.json)$/,
+    'config file',
+  ],
   [/\.(log|tgz|orig|rej|swp)$|(^|\/)\.DS_Store$|(^|\/)\.env/, 'stray file'],
 ];
 
@@ -93,7 +99,8 @@ export function problems(paths, pkg, readText) {
     for (const path of paths) {
       if (!path.endsWith('.d.ts') || FRAMEWORK_TYPINGS.test(path)) continue;
       const match = readText(path).match(FRAMEWORKS);
-      if (match) found.push(`${path} mentions "${match[0]}": only the opt-in jsx/vue typings may need React, Preact or Vue`);
+      if (match)
+        found.push(`${path} mentions "${match[0]}": only the opt-in jsx/vue typings may need React, Preact or Vue`);
     }
   }
   return found;
@@ -128,7 +135,9 @@ function main() {
   );
   if (found.length) {
     for (const problem of found) console.error(`  ${problem}`);
-    console.error(`pack-check: ${found.length} problem(s). Fix "files" in package.json (or the build), then run again.`);
+    console.error(
+      `pack-check: ${found.length} problem(s). Fix "files" in package.json (or the build), then run again.`,
+    );
     process.exit(1);
   }
 }

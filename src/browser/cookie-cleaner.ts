@@ -24,9 +24,7 @@ export function cookiePatterns(list: string): RegExp[] {
   return String(list ?? '')
     .split(/\s+/)
     .filter((entry) => entry && !INVALID_NAME.test(entry) && /[^*]/.test(entry))
-    .map(
-      (entry) => new RegExp(`^${entry.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
-    );
+    .map((entry) => new RegExp(`^${entry.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`));
 }
 
 /**

@@ -19,7 +19,9 @@ export function setOwnNonce(nonce: string | undefined): void {
  */
 export function pageNonce(doc: Document = document): string | undefined {
   if (own) return own;
-  for (const element of Array.from(doc.head?.querySelectorAll<HTMLElement>('meta[property="csp-nonce"], script') ?? [])) {
+  for (const element of Array.from(
+    doc.head?.querySelectorAll<HTMLElement>('meta[property="csp-nonce"], script') ?? [],
+  )) {
     const nonce = element.nonce || (element.localName === 'meta' ? element.getAttribute('content') : '');
     if (nonce) return nonce;
   }

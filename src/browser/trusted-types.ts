@@ -13,7 +13,10 @@ interface ScriptPolicy {
 }
 
 interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createScript(value: string): string; createScriptURL(value: string): string }): ScriptPolicy;
+  createPolicy(
+    name: string,
+    rules: { createScript(value: string): string; createScriptURL(value: string): string },
+  ): ScriptPolicy;
 }
 
 /** The policy; `null` where the browser has no Trusted Types or refused the name. */

@@ -14,7 +14,8 @@ import type { YinyomConsent } from '../components/consent/yinyom-consent.compone
 export type { YinyomConsentAttributes } from './attributes.js';
 
 /** React 19 props: the attributes plus `ref`, `key`, `className`, `id`, `style`, `children`, `on…`. */
-export type YinyomConsentReactProps = YinyomConsentAttributes & DetailedHTMLProps<HTMLAttributes<YinyomConsent>, YinyomConsent>;
+export type YinyomConsentReactProps = YinyomConsentAttributes &
+  DetailedHTMLProps<HTMLAttributes<YinyomConsent>, YinyomConsent>;
 
 declare module 'react' {
   // React 19 types JSX under React.JSX; the global JSX namespace is gone.
@@ -24,4 +25,3 @@ declare module 'react' {
     }
   }
 }
-

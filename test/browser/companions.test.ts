@@ -15,11 +15,18 @@ declare global {
 function logger() {
   const errors: string[] = [];
   const warnings: string[] = [];
-  return { errors, warnings, log: { error: (...a: unknown[]) => void errors.push(a.map(String).join(' ')), warn: (...a: unknown[]) => void warnings.push(a.map(String).join(' ')) } };
+  return {
+    errors,
+    warnings,
+    log: {
+      error: (...a: unknown[]) => void errors.push(a.map(String).join(' ')),
+      warn: (...a: unknown[]) => void warnings.push(a.map(String).join(' ')),
+    },
+  };
 }
 
 describe('Companions', () => {
-  it('puts a node beside the page\'s, follows it when moved, and removes it when it goes', async () => {
+  it("puts a node beside the page's, follows it when moved, and removes it when it goes", async () => {
     const host = await fixture<HTMLElement>(html`<div><p id="a"></p><p id="b"></p><section></section></div>`);
     const page = host.querySelector('#a')!;
     const ours = document.createElement('span');
@@ -34,11 +41,11 @@ describe('Companions', () => {
     companions.follow();
     expect(ours.isConnected, 'gone with its page node').to.equal(false);
     expect(companions.of(page)).to.equal(undefined);
-    expect(host.querySelector('#b')!.isConnected, 'the page\'s other nodes untouched').to.equal(true);
+    expect(host.querySelector('#b')!.isConnected, "the page's other nodes untouched").to.equal(true);
   });
 });
 
-describe('ScriptGate and the page\'s nodes', () => {
+describe("ScriptGate and the page's nodes", () => {
   beforeEach(() => {
     window.gateLog = [];
   });
@@ -62,7 +69,8 @@ describe('ScriptGate and the page\'s nodes', () => {
 
   it('removes a live copy when the page removes its original, and moves it when the page moves it', async () => {
     const host = await fixture<HTMLElement>(html`<div><div id="from"></div><div id="to"></div></div>`);
-    host.querySelector('#from')!.innerHTML = '<script type="text/plain" data-consent="analytics">(window.gateLog ||= []).push("x")</script>';
+    host.querySelector('#from')!.innerHTML =
+      '<script type="text/plain" data-consent="analytics">(window.gateLog ||= []).push("x")</script>';
     const original = host.querySelector('script')!;
     const gate = new ScriptGate(everything);
     gate.observe();
@@ -93,12 +101,14 @@ describe('ScriptGate and the page\'s nodes', () => {
     await gate.apply();
     await gate.apply();
     expect(errors.filter((e) => e.includes('fetches the gated script') && e.includes('next/script'))).to.have.length(1);
-    expect(warnings.filter((w) => w.includes('fetches Google Analytics / Tag Manager before consent'))).to.have.length(1);
+    expect(warnings.filter((w) => w.includes('fetches Google Analytics / Tag Manager before consent'))).to.have.length(
+      1,
+    );
     expect(errors.concat(warnings).filter((m) => m.includes('gated.css'))).to.have.length(0);
   });
 });
 
-describe('a placeholder\'s frame taken out and put back (Vue\'s KeepAlive)', () => {
+describe("a placeholder's frame taken out and put back (Vue's KeepAlive)", () => {
   const cookieName = 'yinyom-companions-test';
   afterEach(() => {
     document.cookie = `${cookieName}=; Path=/; Max-Age=0`;

@@ -1,10 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  clearCookies,
-  cookiePatterns,
-  domainCandidates,
-  TRACKER_COOKIES,
-} from '../../src/browser/cookie-cleaner.js';
+import { clearCookies, cookiePatterns, domainCandidates, TRACKER_COOKIES } from '../../src/browser/cookie-cleaner.js';
 
 const matches = (patterns: readonly RegExp[] | undefined, name: string) =>
   (patterns ?? []).some((pattern) => pattern.test(name));
@@ -31,7 +26,16 @@ function fakeDoc(jar: string) {
 
 describe('TRACKER_COOKIES', () => {
   it('knows the Google Analytics and Matomo cookies as analytics', () => {
-    for (const name of ['_ga', '_ga_ABC123', '_gid', '_gat', '_gat_UA-1', '_pk_id.1.abcd', '_pk_ses.1.abcd', 'mtm_consent']) {
+    for (const name of [
+      '_ga',
+      '_ga_ABC123',
+      '_gid',
+      '_gat',
+      '_gat_UA-1',
+      '_pk_id.1.abcd',
+      '_pk_ses.1.abcd',
+      'mtm_consent',
+    ]) {
       expect(matches(TRACKER_COOKIES.analytics, name), name).to.equal(true);
       expect(matches(TRACKER_COOKIES.marketing, name), name).to.equal(false);
     }
@@ -218,7 +222,10 @@ describe('clearCookies', () => {
       }, jar).to.not.throw();
       // a bare "_ga" is read as a name, so it is tried; the empty names never are
       expect(cleared, jar).to.deep.equal(jar.includes('_ga') ? ['_ga'] : []);
-      expect(writes.every((w) => !w.startsWith('=')), jar).to.equal(true);
+      expect(
+        writes.every((w) => !w.startsWith('=')),
+        jar,
+      ).to.equal(true);
     }
   });
 

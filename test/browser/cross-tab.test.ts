@@ -3,7 +3,7 @@ import { crossTab, type CrossTab } from '../../src/browser/cross-tab.js';
 
 type Win = Window & typeof globalThis;
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Test files run side by side in one browser and share localStorage: names must not collide. */
 const uniqueName = () => `test-${Math.random().toString(36).slice(2)}`;
@@ -56,9 +56,9 @@ function bareWin(): Win {
 }
 
 afterEach(() => {
-  opened.forEach(t => t.close());
-  frames.forEach(f => f.remove());
-  keys.forEach(k => localStorage.removeItem(k));
+  opened.forEach((t) => t.close());
+  frames.forEach((f) => f.remove());
+  keys.forEach((k) => localStorage.removeItem(k));
   opened = [];
   frames = [];
   keys = [];
@@ -155,7 +155,9 @@ describe('crossTab over the storage event', () => {
     const before = localStorage.getItem(`yinyom:${name}`);
     a.notify();
     // proves the storage path was taken: a BroadcastChannel writes nothing here
-    expect(localStorage.getItem(`yinyom:${name}`)).to.be.a('string').and.not.equal(before);
+    expect(localStorage.getItem(`yinyom:${name}`))
+      .to.be.a('string')
+      .and.not.equal(before);
     await waitUntil(() => onB.calls === 1, 'b was not told');
     await sleep(50);
     expect(onA.calls).to.equal(0);

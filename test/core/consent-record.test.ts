@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { decodeRecord, encodeRecord, isGranted, recordStanding, type ConsentRecord } from '../../src/core/consent-record.js';
+import {
+  decodeRecord,
+  encodeRecord,
+  isGranted,
+  recordStanding,
+  type ConsentRecord,
+} from '../../src/core/consent-record.js';
 
 const record: ConsentRecord = {
   id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',

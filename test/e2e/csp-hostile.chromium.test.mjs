@@ -20,6 +20,9 @@ describe('hostile markup under CSP (Chromium)', () => {
   });
 
   for (const [title, scenario, options] of hostileTests(['strict-dynamic', 'report-only'])) {
-    test(title, scenarioTest(() => chromium, scenario, options));
+    test(
+      title,
+      scenarioTest(() => chromium, scenario, options),
+    );
   }
 });

@@ -16,6 +16,9 @@ describe('hostile markup under CSP (Firefox ESR, WebDriver BiDi)', { skip }, () 
   });
 
   for (const [title, scenario, options] of hostileTests(['strict-dynamic'])) {
-    test(title, scenarioTest(() => firefox, scenario, options));
+    test(
+      title,
+      scenarioTest(() => firefox, scenario, options),
+    );
   }
 });

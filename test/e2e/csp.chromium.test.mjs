@@ -18,7 +18,11 @@ describe('CSP + SRI (Chromium)', () => {
     // so the "bad" one is wrong on purpose and the "good" one right.
     const html = readFileSync(join(ROOT, PAGE), 'utf8');
     const integrity = (id) => html.match(new RegExp(`id="${id}"[^>]*?integrity="([^"]+)"`, 's'))[1];
-    assert.equal(integrity('sri-good'), sri(`${FIXTURES}/sri-good.js`), 'sri-good.js changed: update its hash in csp-page.html');
+    assert.equal(
+      integrity('sri-good'),
+      sri(`${FIXTURES}/sri-good.js`),
+      'sri-good.js changed: update its hash in csp-page.html',
+    );
     assert.notEqual(integrity('sri-bad'), sri(`${FIXTURES}/sri-bad.js`), 'the bad hash must not match sri-bad.js');
   });
   after(async () => {
@@ -39,7 +43,11 @@ describe('CSP + SRI (Chromium)', () => {
         await s.settle();
         assert.deepEqual(requestsTo(s.log), [], 'nothing before the choice');
         assert.deepEqual(await s.evaluate(() => window.__order), ['first-party']);
-        assert.deepEqual(s.violations, [], `yinyom itself must not violate the policy:\n${JSON.stringify(s.violations, null, 2)}`);
+        assert.deepEqual(
+          s.violations,
+          [],
+          `yinyom itself must not violate the policy:\n${JSON.stringify(s.violations, null, 2)}`,
+        );
 
         await s.clickPart('accept-button');
         await waitFor(async () => (await s.evaluate(() => window.__order)).includes('after-bad'), {
@@ -47,7 +55,11 @@ describe('CSP + SRI (Chromium)', () => {
         });
         await s.settle();
         const check = async (when) => {
-          assert.deepEqual(await s.evaluate(() => window.__order), ORDER, `${when}: order, good SRI ran, bad SRI did not`);
+          assert.deepEqual(
+            await s.evaluate(() => window.__order),
+            ORDER,
+            `${when}: order, good SRI ran, bad SRI did not`,
+          );
           const revived = await s.evaluate(() =>
             Array.from(document.querySelectorAll('script[data-consent]'), (el) => ({
               id: el.id,
@@ -61,7 +73,11 @@ describe('CSP + SRI (Chromium)', () => {
             })),
           );
           const live = revived.filter((r) => r.type === null);
-          assert.equal(live.length, 5, `${when}: five revived scripts (one !analytics stays inert): ${JSON.stringify(revived)}`);
+          assert.equal(
+            live.length,
+            5,
+            `${when}: five revived scripts (one !analytics stays inert): ${JSON.stringify(revived)}`,
+          );
           for (const r of live) assert.equal(r.nonce, NONCE, `${when}: nonce kept on ${r.id || r.src || 'inline'}`);
           const good = revived.find((r) => r.id === 'sri-good');
           assert.equal(good.integrity, sri(`${FIXTURES}/sri-good.js`));
@@ -79,7 +95,10 @@ describe('CSP + SRI (Chromium)', () => {
           assert.deepEqual(await s.evaluate(() => window.__violations), []);
         };
         await check('after accept');
-        assert.ok(s.log.some((e) => e.url.endsWith('/sri-bad.js')), 'sri-bad.js was fetched (so SRI refused it)');
+        assert.ok(
+          s.log.some((e) => e.url.endsWith('/sri-bad.js')),
+          'sri-bad.js was fetched (so SRI refused it)',
+        );
         assert.ok(
           s.errors.some((e) => e.includes('sri-bad.js') && /integrity|digest/i.test(e)),
           `the browser reported the SRI failure:\n${s.errors.join('\n')}`,

@@ -17,6 +17,9 @@ describe('gating (Firefox ESR, WebDriver BiDi)', { skip }, () => {
   const run = (scenario, options) => scenarioTest(() => firefox, scenario, options);
 
   test('1. before any choice: zero tracker requests, zero cookies, banner visible', run(beforeAnyChoice));
-  test('2. reject all: zero tracker requests, only the consent cookie, !analytics runs (and after reload)', run(afterRejectAll));
+  test(
+    '2. reject all: zero tracker requests, only the consent cookie, !analytics runs (and after reload)',
+    run(afterRejectAll),
+  );
   test('3. analytics only (window.yinyom.save): GA and _ga, no Meta/YouTube, document order', run(afterAnalyticsOnly));
 });

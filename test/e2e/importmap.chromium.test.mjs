@@ -12,7 +12,9 @@ import { ROOT, waitFor } from './harness.mjs';
 /** The README block that holds the import map. */
 function readmeSnippet() {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).find((text) => text.includes('type="importmap"'));
+  const block = [...readme.matchAll(/```html\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .find((text) => text.includes('type="importmap"'));
   assert.ok(block, 'README.md has an ```html block with <script type="importmap">');
   return block;
 }
@@ -26,14 +28,16 @@ describe('plain ES modules with an import map (Chromium)', () => {
     await chromium?.close();
   });
 
-  test('README\'s import map resolves every module yinyom and lit import; the notice shows', async () => {
+  test("README's import map resolves every module yinyom and lit import; the notice shows", async () => {
     const snippet = readmeSnippet();
     const s = await chromium.open(null);
     try {
       await s.context.route('**/node_modules/**', (route, request) => {
         const path = new URL(request.url()).pathname;
         // node_modules/yinyom is this package itself; the rest is installed beside it.
-        const file = path.startsWith('/node_modules/yinyom/') ? join(ROOT, path.slice('/node_modules/yinyom/'.length)) : join(ROOT, path);
+        const file = path.startsWith('/node_modules/yinyom/')
+          ? join(ROOT, path.slice('/node_modules/yinyom/'.length))
+          : join(ROOT, path);
         route.fulfill({ path: file, contentType: 'text/javascript' });
       });
       await s.context.route('**/no-bundler.html', (route) =>
@@ -43,12 +47,21 @@ describe('plain ES modules with an import map (Chromium)', () => {
         }),
       );
       await s.goto('/no-bundler.html');
-      await waitFor(() => s.evaluate(() => !!document.querySelector('yinyom-consent')?.shadowRoot?.querySelector('[part~="banner"]')), {
-        message: `the banner (page errors: ${s.errors.join(' | ')})`,
-      });
-      assert.deepEqual(s.errors.filter((e) => /resolve|pageerror/i.test(e)), []);
+      await waitFor(
+        () =>
+          s.evaluate(() => !!document.querySelector('yinyom-consent')?.shadowRoot?.querySelector('[part~="banner"]')),
+        {
+          message: `the banner (page errors: ${s.errors.join(' | ')})`,
+        },
+      );
+      assert.deepEqual(
+        s.errors.filter((e) => /resolve|pageerror/i.test(e)),
+        [],
+      );
       await s.clickPart('accept-button');
-      await waitFor(() => s.evaluate(() => window.analyticsAllowed === true), { message: 'onConsent from the import map\'s "yinyom" called back' });
+      await waitFor(() => s.evaluate(() => window.analyticsAllowed === true), {
+        message: 'onConsent from the import map\'s "yinyom" called back',
+      });
     } finally {
       await s.close();
     }

@@ -75,7 +75,10 @@ export async function afterRejectAll(s) {
   const consent = await s.evaluate(() => window.yinyom.getConsent());
   assert.equal(consent.method, 'reject-all');
   assert.deepEqual(consent.categories, { necessary: true, analytics: false, marketing: false });
-  assert.ok(s.log.some((e) => e.url.includes('/collect?cookieless=1')), 'the cookieless counter beaconed');
+  assert.ok(
+    s.log.some((e) => e.url.includes('/collect?cookieless=1')),
+    'the cookieless counter beaconed',
+  );
 
   const mark = s.log.length;
   await s.reload();

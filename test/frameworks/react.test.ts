@@ -3,7 +3,17 @@
 // gated script, React's removeChild() would throw NotFoundError and unmount the whole app.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { forgetNotices, frames, notice } from '../helpers/notice.js';
-import { createElement as h, createRoot, flushSync, Fragment, hydrateRoot, renderToString, StrictMode, useEffect, useState } from '../helpers/react.js';
+import {
+  createElement as h,
+  createRoot,
+  flushSync,
+  Fragment,
+  hydrateRoot,
+  renderToString,
+  StrictMode,
+  useEffect,
+  useState,
+} from '../helpers/react.js';
 
 declare global {
   interface Window {
@@ -83,7 +93,9 @@ describe('React 19', () => {
     expect(errors, 'React threw while unmounting').to.deep.equal([]);
     expect(container.querySelector('main > footer'), 'the app is still mounted').to.exist;
     await frames();
-    expect(container.querySelectorAll('script, yinyom-placeholder'), 'nothing of ours is left behind').to.have.length(0);
+    expect(container.querySelectorAll('script, yinyom-placeholder'), 'nothing of ours is left behind').to.have.length(
+      0,
+    );
     unmount();
     expect(errors).to.deep.equal([]);
     expect(window.reactLog).to.deep.equal(['analytics']);
@@ -127,7 +139,13 @@ describe('React 19', () => {
         null,
         h('h1', null, 'page'),
         ...paragraphs,
-        h('iframe', { 'data-consent': 'marketing', 'data-src': 'https://www.youtube-nocookie.com/embed/xyz', width: 320, height: 180, title: 'video' }),
+        h('iframe', {
+          'data-consent': 'marketing',
+          'data-src': 'https://www.youtube-nocookie.com/embed/xyz',
+          width: 320,
+          height: 180,
+          title: 'video',
+        }),
         h('footer', null, 'footer'),
       );
     }
@@ -143,7 +161,7 @@ describe('React 19', () => {
     await waitUntil(() => hydrated, 'React hydrated (or rendered again)', { timeout: 5000 });
     await waitUntil(() => container.querySelector('yinyom-placeholder'), 'the placeholder is shown', { timeout: 5000 });
     expect(errors, 'no hydration mismatch').to.deep.equal([]);
-    expect(container.querySelector('iframe'), 'React kept the server\'s frame').to.equal(serverFrame);
+    expect(container.querySelector('iframe'), "React kept the server's frame").to.equal(serverFrame);
   });
 
   it('takes a placeholder away with the frame React removes, and never leaves its "allow" button behind', async () => {

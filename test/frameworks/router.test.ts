@@ -51,7 +51,13 @@ class Router {
     body.innerHTML = `<yinyom-slot></yinyom-slot>${PAGES[path] ?? '<main>#</main>'}<footer><a href="#" id="opener" data-yinyom-open>ตั้งค่าคุกกี้</a></footer>`;
     const slot = body.querySelector('yinyom-slot')!;
     if (this.persist) slot.replaceWith(this.element);
-    else slot.replaceWith(Object.assign(document.createElement('yinyom-consent'), { cookieName: this.element.cookieName, categories: this.element.categories }));
+    else
+      slot.replaceWith(
+        Object.assign(document.createElement('yinyom-consent'), {
+          cookieName: this.element.cookieName,
+          categories: this.element.categories,
+        }),
+      );
     document.body.replaceWith(body);
   }
 
@@ -84,7 +90,9 @@ class Router {
 
 async function start(persist: boolean) {
   const cookieName = `yinyom-router-${Date.now()}-${counter++}`;
-  const element = await fixture<YinyomConsent>(html`<yinyom-consent cookie-name=${cookieName} categories="analytics marketing"></yinyom-consent>`);
+  const element = await fixture<YinyomConsent>(
+    html`<yinyom-consent cookie-name=${cookieName} categories="analytics marketing"></yinyom-consent>`,
+  );
   await element.updateComplete;
   return new Router(element, persist);
 }
@@ -116,9 +124,18 @@ for (const persist of [true, false]) {
       // Back to A: a new page (new nodes), gated as the first time; B's nodes are gone.
       router.go('/a');
       await waitUntil(() => window.routeLog!.length === 5, 'back on A');
-      expect(window.routeLog).to.deep.equal(['a:analytics', 'a:no-marketing', 'b:analytics', 'a:analytics', 'a:no-marketing']);
+      expect(window.routeLog).to.deep.equal([
+        'a:analytics',
+        'a:no-marketing',
+        'b:analytics',
+        'a:analytics',
+        'a:no-marketing',
+      ]);
       await frames();
-      expect(document.querySelectorAll('yinyom-placeholder'), 'one placeholder, for the frame on this page').to.have.length(1);
+      expect(
+        document.querySelectorAll('yinyom-placeholder'),
+        'one placeholder, for the frame on this page',
+      ).to.have.length(1);
     });
 
     it('makes a choice made on one page apply on the next', async () => {
@@ -128,7 +145,10 @@ for (const persist of [true, false]) {
       expect(window.routeLog).to.deep.equal([]);
       router.notice.acceptAll();
       await waitUntil(() => window.routeLog!.includes('a:analytics'));
-      await waitUntil(() => !document.querySelector('yinyom-placeholder'), 'the allowed frame took its placeholder away');
+      await waitUntil(
+        () => !document.querySelector('yinyom-placeholder'),
+        'the allowed frame took its placeholder away',
+      );
       router.go('/b');
       await waitUntil(() => window.routeLog!.includes('b:analytics'));
       expect(window.routeLog).to.deep.equal(['a:analytics', 'b:analytics']);

@@ -52,8 +52,13 @@ describe('Vue 3', () => {
     expect(container.querySelectorAll('yinyom-placeholder'), 'no placeholder outlives its frame').to.have.length(0);
     showVideo.value = true;
     await nextTick();
-    await waitUntil(() => container.querySelectorAll('yinyom-placeholder').length === 1, 'the new frame got its placeholder');
-    expect(container.querySelector('yinyom-placeholder')!.nextElementSibling).to.equal(container.querySelector('iframe'));
+    await waitUntil(
+      () => container.querySelectorAll('yinyom-placeholder').length === 1,
+      'the new frame got its placeholder',
+    );
+    expect(container.querySelector('yinyom-placeholder')!.nextElementSibling).to.equal(
+      container.querySelector('iframe'),
+    );
     expect(errors).to.deep.equal([]);
   });
 

@@ -1,12 +1,17 @@
 import type { YinyomConsent } from '../../src/index.js';
 
 type AxeResult = { violations: Array<{ id: string; help: string; nodes: unknown[] }> };
-export type FrameWindow = Window & typeof globalThis & { axe: { run(context: Element, options?: object): Promise<AxeResult> } };
+export type FrameWindow = Window &
+  typeof globalThis & { axe: { run(context: Element, options?: object): Promise<AxeResult> } };
 
 const frames: HTMLIFrameElement[] = [];
 
 /** A page `width` px wide holding `markup`, with yinyom and axe loaded inside it. */
-export async function frameAt(width: number, height: number, markup: string): Promise<{ win: FrameWindow; el: YinyomConsent }> {
+export async function frameAt(
+  width: number,
+  height: number,
+  markup: string,
+): Promise<{ win: FrameWindow; el: YinyomConsent }> {
   const frame = document.createElement('iframe');
   frame.style.cssText = `position: fixed; top: 0; left: 0; width: ${width}px; height: ${height}px; border: 0; z-index: 1;`;
   frames.push(frame);

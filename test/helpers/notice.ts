@@ -12,7 +12,9 @@ const cookies: string[] = [];
 export async function notice(prefix: string): Promise<YinyomConsent> {
   const name = `yinyom-${prefix}-${Date.now()}-${counter++}`;
   cookies.push(name);
-  const el = await fixture<YinyomConsent>(html`<yinyom-consent cookie-name=${name} categories="analytics marketing"></yinyom-consent>`);
+  const el = await fixture<YinyomConsent>(
+    html`<yinyom-consent cookie-name=${name} categories="analytics marketing"></yinyom-consent>`,
+  );
   await el.updateComplete;
   return el;
 }

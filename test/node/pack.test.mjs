@@ -22,7 +22,13 @@ const pkg = {
     './package.json': './package.json',
   },
 };
-const good = [...REQUIRED, 'custom-elements.json', 'dist/types/src/frameworks/jsx.d.ts', 'dist/core/config.js', 'CHANGELOG.md'];
+const good = [
+  ...REQUIRED,
+  'custom-elements.json',
+  'dist/types/src/frameworks/jsx.d.ts',
+  'dist/core/config.js',
+  'CHANGELOG.md',
+];
 
 test('a complete, clean file list has no problems', () => {
   assert.deepEqual(problems(good, pkg), []);
@@ -82,7 +88,12 @@ test('only the opt-in jsx typings may need React, Preact or Vue', () => {
   const read = (path) => text[path] ?? '';
   assert.deepEqual(problems(good, pkg, read), []);
   const index = text['dist/types/src/index.d.ts'];
-  for (const line of ["import type { FC } from 'react';", "export type * from './jsx.js';", "import 'vue';", "declare module 'preact' {}"]) {
+  for (const line of [
+    "import type { FC } from 'react';",
+    "export type * from './jsx.js';",
+    "import 'vue';",
+    "declare module 'preact' {}",
+  ]) {
     text['dist/types/src/index.d.ts'] = `${index}\n${line}`;
     assert.match(problems(good, pkg, read).join('\n'), /^dist\/types\/src\/index\.d\.ts mentions /, line);
   }
