@@ -2,7 +2,7 @@
 // visitor allows "analytics", because the page includes it as
 // <script type="text/plain" data-consent="analytics" src="analytics-demo.js">.
 (function () {
-  var report = window.demoReport;
+  const report = window.demoReport;
   if (typeof report === 'function') {
     report('สคริปต์วิเคราะห์ภายนอก (analytics-demo.js) ทำงานแล้ว', 'external');
   }

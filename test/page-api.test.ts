@@ -42,7 +42,7 @@ describe('module API', () => {
     document.cookie = `${cookieName}=; Path=/; Max-Age=0`;
   });
 
-  it('acts on the page\'s element', async () => {
+  it("acts on the page's element", async () => {
     expect(api.getConsent()).to.equal(null);
     const record = api.save({ analytics: true });
     expect(record!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
@@ -86,7 +86,7 @@ describe('module API', () => {
 });
 
 describe('mountFromScript', () => {
-  it('adds a configured element when the page has none, and reuses one that exists', async () => {
+  it('adds a configured element when the page has none, and reuses one that exists', () => {
     const doc = document.implementation.createHTMLDocument('page');
     const script = doc.createElement('script');
     script.dataset.policyUrl = '/privacy';
@@ -101,7 +101,8 @@ describe('mountFromScript', () => {
     expect(element.hasAttribute('unrelated')).to.equal(false);
     expect(mountFromScript(null, doc)).to.equal(element);
     const other = document.implementation.createHTMLDocument('page with texts');
-    other.body.innerHTML = '<footer><script type="application/json" data-yinyom-texts>{"messages": {}}</script></footer>';
+    other.body.innerHTML =
+      '<footer><script type="application/json" data-yinyom-texts>{"messages": {}}</script></footer>';
     const mounted = mountFromScript(null, other);
     expect(mounted.querySelector('script[data-yinyom-texts]')!.textContent).to.equal('{"messages": {}}');
     expect(other.querySelector('footer')!.children).to.have.length(0);

@@ -9,10 +9,7 @@ import {
 
 type FakeWindow = Window & { dataLayer?: unknown };
 
-const record = (
-  categories: Record<string, boolean>,
-  method: ConsentRecord['method'] = 'custom',
-): ConsentRecord => ({
+const record = (categories: Record<string, boolean>, method: ConsentRecord['method'] = 'custom'): ConsentRecord => ({
   id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
   revision: '1',
   language: 'th',
@@ -40,7 +37,7 @@ const isArguments = (entry: unknown) => Object.prototype.toString.call(entry) ==
 
 /** Each entry as [isArguments, ...items], so a test fails if entries are plain arrays. */
 const entries = (win: FakeWindow) =>
-  Array.from(win.dataLayer as ArrayLike<unknown>, entry => [
+  Array.from(win.dataLayer as ArrayLike<unknown>, (entry) => [
     isArguments(entry),
     ...Array.from(entry as ArrayLike<unknown>),
   ]);
@@ -60,9 +57,7 @@ describe('consentModeState', () => {
   });
 
   it('grants everything for accept-all', () => {
-    const state = consentModeState(
-      record({ functional: true, analytics: true, marketing: true }, 'accept-all'),
-    );
+    const state = consentModeState(record({ functional: true, analytics: true, marketing: true }, 'accept-all'));
     expect(state).to.deep.equal({
       ad_storage: 'granted',
       analytics_storage: 'granted',
@@ -75,9 +70,7 @@ describe('consentModeState', () => {
   });
 
   it('denies everything optional for reject-all', () => {
-    const state = consentModeState(
-      record({ functional: false, analytics: false, marketing: false }, 'reject-all'),
-    );
+    const state = consentModeState(record({ functional: false, analytics: false, marketing: false }, 'reject-all'));
     expect(state).to.deep.equal(ALL_DENIED);
   });
 
@@ -134,9 +127,7 @@ describe('pushConsentDefault', () => {
   it('adds wait_for_update when asked', () => {
     const win = fakeWindow();
     pushConsentDefault(win, { waitForUpdate: 500 });
-    expect(entries(win)).to.deep.equal([
-      [true, 'consent', 'default', { ...ALL_DENIED, wait_for_update: 500 }],
-    ]);
+    expect(entries(win)).to.deep.equal([[true, 'consent', 'default', { ...ALL_DENIED, wait_for_update: 500 }]]);
   });
 
   it('appends to an existing dataLayer, keeping what is there', () => {
@@ -174,7 +165,7 @@ describe('pushConsentDefault', () => {
          gtag('js', new Date());`,
       );
       expect(pushConsentDefault(win)).to.equal(false);
-      expect(entries(win).map(e => e.slice(0, 2))).to.deep.equal([
+      expect(entries(win).map((e) => e.slice(0, 2))).to.deep.equal([
         [true, 'consent'],
         [true, 'js'],
       ]);
@@ -185,9 +176,11 @@ describe('pushConsentDefault', () => {
 
   it('still pushes after an update, a region-scoped default, or an array that gtag.js would ignore', () => {
     const update = (function (..._: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params -- gtag pushes its Arguments object, which Consent Mode requires
       return arguments;
     })('consent', 'update', { ad_storage: 'granted' });
     const regional = (function (..._: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params -- gtag pushes its Arguments object, which Consent Mode requires
       return arguments;
     })('consent', 'default', { ad_storage: 'granted', region: ['US'] });
     const win = fakeWindow([update, regional, ['consent', 'default', { ad_storage: 'denied' }]]);
@@ -245,7 +238,7 @@ describe('pushConsentUpdate', () => {
     pushConsentUpdate(win, record({ analytics: true }));
     pushConsentDefault(win);
     pushConsentUpdate(win, record({ analytics: false }, 'reject-all'));
-    expect(entries(win).map(e => e.slice(0, 3))).to.deep.equal([
+    expect(entries(win).map((e) => e.slice(0, 3))).to.deep.equal([
       [true, 'consent', 'update'],
       [true, 'consent', 'default'],
       [true, 'consent', 'update'],
@@ -273,7 +266,7 @@ describe('pushConsentUpdate', () => {
       expect(pushConsentDefault(win, { waitForUpdate: 300 })).to.equal(true);
       win.eval(`function gtag(){dataLayer.push(arguments);} gtag('config', 'G-TEST');`);
       pushConsentUpdate(win, record({ marketing: true }, 'custom'));
-      expect(entries(win).map(e => e.slice(0, 3))).to.deep.equal([
+      expect(entries(win).map((e) => e.slice(0, 3))).to.deep.equal([
         [true, 'consent', 'default'],
         [true, 'config', 'G-TEST'],
         [true, 'consent', 'update'],

@@ -79,7 +79,10 @@ const JS_TYPES = new Set([
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const trimAscii = (s: string) => s.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
 /** rel="…" as the browser reads it: ASCII-whitespace separated, ASCII case-insensitive. */
-const relTokens = (rel: string) => asciiLower(rel).split(/[\t\n\f\r ]+/).filter(Boolean);
+const relTokens = (rel: string) =>
+  asciiLower(rel)
+    .split(/[\t\n\f\r ]+/)
+    .filter(Boolean);
 
 /** Whether the browser's URL parser makes this an http(s) URL (or, for images, data:image/…). */
 function browserSafeUrl(value: string, image: boolean): boolean {
@@ -128,17 +131,21 @@ function browserSrcsetUrls(input: string): string[] {
 }
 
 const isImageContext = (el: Element) =>
-  el.localName === 'img' || (el.localName === 'source' && el.parentElement?.localName === 'picture' && el.parentElement.namespaceURI === XHTML);
+  el.localName === 'img' ||
+  (el.localName === 'source' && el.parentElement?.localName === 'picture' && el.parentElement.namespaceURI === XHTML);
 
 /** Why the rules forbid writing `name="value"` on `el`, or undefined when they allow it. */
 function forbiddenWrite(el: Element, name: string, value: string | null): string | undefined {
   if (value === null) return `removed ${name}`;
-  if (name === GATE_STATE) return value === 'done' && el.hasAttribute('data-consent') ? undefined : `set ${name}="${value}"`;
+  if (name === GATE_STATE)
+    return value === 'done' && el.hasAttribute('data-consent') ? undefined : `set ${name}="${value}"`;
   if (el.namespaceURI !== XHTML) return `wrote ${name} on a non-HTML <${el.localName}> (${el.namespaceURI})`;
-  if (!(MAY_WRITE[el.localName] ?? []).includes(name)) return `wrote ${name} on <${el.localName}>, which may only take ${MAY_WRITE[el.localName]?.join(', ') ?? 'nothing'}`;
+  if (!(MAY_WRITE[el.localName] ?? []).includes(name))
+    return `wrote ${name} on <${el.localName}>, which may only take ${MAY_WRITE[el.localName]?.join(', ') ?? 'nothing'}`;
   if (!el.hasAttribute('data-consent')) return `wrote ${name} on an element without data-consent`;
   const twin = el.getAttribute(`data-${name}`);
-  if (twin !== value) return `wrote ${name}=${JSON.stringify(value)}, which is not its data-${name} (${JSON.stringify(twin)})`;
+  if (twin !== value)
+    return `wrote ${name}=${JSON.stringify(value)}, which is not its data-${name} (${JSON.stringify(twin)})`;
   if (el.localName === 'link' && !relTokens(el.getAttribute('rel') ?? '').includes('stylesheet')) {
     return `wrote href on a <link rel=${JSON.stringify(el.getAttribute('rel'))}>, which the browser does not read as a stylesheet (its rel tokens: ${JSON.stringify(relTokens(el.getAttribute('rel') ?? ''))})`;
   }
@@ -159,7 +166,8 @@ function scriptRefusal(el: Element, nonce: string | undefined): string | undefin
   if (src !== null && !browserSafeUrl(src, false)) return 'src is not http(s)';
   // The rule is stricter than the browser: "module", text/javascript or application/javascript.
   const type = el.getAttribute('data-type');
-  if (type && !['module', 'text/javascript', 'application/javascript'].includes(asciiLower(type))) return 'data-type is not module or JavaScript';
+  if (type && !['module', 'text/javascript', 'application/javascript'].includes(asciiLower(type)))
+    return 'data-type is not module or JavaScript';
   return undefined;
 }
 
@@ -187,7 +195,8 @@ function embedRefusal(el: Element): string | undefined {
   const allowed = el.namespaceURI === XHTML ? MAY_WRITE[el.localName] : undefined;
   if (!allowed) return `not an element the gate writes to`;
   if (twins.some((name) => !allowed.includes(name))) return 'a data- twin it does not take';
-  if (el.localName === 'link' && !relTokens(el.getAttribute('rel') ?? '').includes('stylesheet')) return 'not a stylesheet';
+  if (el.localName === 'link' && !relTokens(el.getAttribute('rel') ?? '').includes('stylesheet'))
+    return 'not a stylesheet';
   for (const name of twins) {
     const value = el.getAttribute(`data-${name}`)!;
     const urls = name === 'srcset' ? browserSrcsetUrls(value) : [value];
@@ -215,20 +224,45 @@ const leading = fc
   .array(
     fc.oneof(
       { weight: 3, arbitrary: C0_OR_SPACE },
-      { weight: 2, arbitrary: fc.constantFrom('&#x20;', '&#0;', '&#1;', '&#x1f;', '&Tab;', '&NewLine;', '&#12;', '&#x0B;') },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom('&#x20;', '&#0;', '&#1;', '&#x1f;', '&Tab;', '&NewLine;', '&#12;', '&#x0B;'),
+      },
       { weight: 1, arbitrary: fc.constantFrom('&nbsp;', '&#xFEFF;', '&#8203;', '\u3000') },
     ),
     { maxLength: 3 },
   )
   .map((parts) => parts.join(''));
 /** What may sit inside a scheme: the URL parser drops tabs and newlines, not the others. */
-const insideScheme = fc.constantFrom('\t', '\n', '\r', '&#x09;', '&#10;', '&Tab;', '&NewLine;', '&#13;', '&#x0A;', '\x00', ' ', '&nbsp;', '\x0C');
+const insideScheme = fc.constantFrom(
+  '\t',
+  '\n',
+  '\r',
+  '&#x09;',
+  '&#10;',
+  '&Tab;',
+  '&NewLine;',
+  '&#13;',
+  '&#x0A;',
+  '\x00',
+  ' ',
+  '&nbsp;',
+  '\x0C',
+);
 
 function spellChar(c: string): fc.Arbitrary<string> {
   const code = c.charCodeAt(0);
   return fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(c.toLowerCase(), c.toUpperCase()) },
-    { weight: 1, arbitrary: fc.constantFrom(`&#${code};`, `&#x${code.toString(16)};`, `&#X${code.toString(16).toUpperCase()};`, `&#0${code};`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        `&#${code};`,
+        `&#x${code.toString(16)};`,
+        `&#X${code.toString(16).toUpperCase()};`,
+        `&#0${code};`,
+      ),
+    },
   );
 }
 
@@ -281,7 +315,15 @@ const SCHEMES: ReadonlyArray<readonly [string, readonly string[]]> = [
 /** scheme ":" body, with everything that may precede, split or follow it. */
 const schemed = fc
   .constantFrom(...SCHEMES)
-  .chain(([scheme, bodies]) => fc.tuple(leading, spellScheme(scheme), colon, fc.constantFrom(...bodies), fc.constantFrom('', ' ', '\t', '&#x20;', '\x00')))
+  .chain(([scheme, bodies]) =>
+    fc.tuple(
+      leading,
+      spellScheme(scheme),
+      colon,
+      fc.constantFrom(...bodies),
+      fc.constantFrom('', ' ', '\t', '&#x20;', '\x00'),
+    ),
+  )
   .map((parts) => parts.join(''));
 
 /** Relative and protocol-relative URLs (to paths that 404 or to harmless fixtures). */
@@ -316,7 +358,14 @@ const oddUrl = fc
   .tuple(
     fc.constantFrom('java', 'JaVa', 'data', 'blob', 'http', 'java&#x09;', 'j&#97;va', ' ', '&#1;'),
     fc.string({
-      unit: fc.constantFrom(...'sScCrRiIpPtT:/\\ \t\n,.()x1'.split(''), '&#x09;', '&colon;', '&#58;', 'image/', '&#x0A;'),
+      unit: fc.constantFrom(
+        ...'sScCrRiIpPtT:/\\ \t\n,.()x1'.split(''),
+        '&#x09;',
+        '&colon;',
+        '&#58;',
+        'image/',
+        '&#x0A;',
+      ),
       maxLength: 10,
     }),
     fc.constantFrom(':', '', '&colon;'),
@@ -324,10 +373,30 @@ const oddUrl = fc
   )
   .map((parts) => parts.join(''));
 
-const url = fc.oneof({ weight: 6, arbitrary: schemed }, { weight: 3, arbitrary: relative }, { weight: 1, arbitrary: oddUrl });
+const url = fc.oneof(
+  { weight: 6, arbitrary: schemed },
+  { weight: 3, arbitrary: relative },
+  { weight: 1, arbitrary: oddUrl },
+);
 
 const descriptor = fc.oneof(
-  fc.constantFrom('', ' 1x', ' 2x', ' 100w', ' 1.5x', '  2x  ', ' 1x((,)', ' (,)', ' 2x)(,', ' ((,))', ' 1x,(', ' 50w 2x', '&#x09;3x', ' 1x(', ' (x)'),
+  fc.constantFrom(
+    '',
+    ' 1x',
+    ' 2x',
+    ' 100w',
+    ' 1.5x',
+    '  2x  ',
+    ' 1x((,)',
+    ' (,)',
+    ' 2x)(,',
+    ' ((,))',
+    ' 1x,(',
+    ' 50w 2x',
+    '&#x09;3x',
+    ' 1x(',
+    ' (x)',
+  ),
   fc.string({ unit: fc.constantFrom(' ', '(', ')', ',', 'x', '1', 'w', '\t'), maxLength: 6 }).map((s) => ' ' + s),
 );
 const srcsetSeparator = fc.constantFrom(',', ', ', ' ,', ',,', ' , ', '&#44;', '&#x2C; ', ',\n', ' ', '');
@@ -345,14 +414,31 @@ const srcsetUrl = fc.oneof(
   },
 );
 const srcset = fc
-  .tuple(fc.constantFrom('', ' ', ',', '\n'), fc.array(fc.tuple(srcsetUrl, descriptor, srcsetSeparator), { minLength: 1, maxLength: 4 }))
+  .tuple(
+    fc.constantFrom('', ' ', ',', '\n'),
+    fc.array(fc.tuple(srcsetUrl, descriptor, srcsetSeparator), { minLength: 1, maxLength: 4 }),
+  )
   .map(([lead, candidates]) => lead + candidates.map((parts) => parts.join('')).join(''));
 
 const whitespace = fc.constantFrom(' ', ' ', '\t', '\n', '&#x20;', '  ', '\u00a0');
 const consentSpec = fc
   .array(
     fc.tuple(
-      fc.constantFrom('analytics', 'marketing', 'functional', 'analytics', 'marketing', 'functional', 'necessary', '!analytics', '!marketing', '!functional', '!x', 'unknown', 'ANALYTICS'),
+      fc.constantFrom(
+        'analytics',
+        'marketing',
+        'functional',
+        'analytics',
+        'marketing',
+        'functional',
+        'necessary',
+        '!analytics',
+        '!marketing',
+        '!functional',
+        '!x',
+        'unknown',
+        'ANALYTICS',
+      ),
       whitespace,
     ),
     { maxLength: 3 },
@@ -377,18 +463,69 @@ const dataType = fc.constantFrom(
   'javascript',
   'text/&#106;avascript',
 );
-const relWs = fc.constantFrom(' ', '\t', '\n', '\f', '\u00a0', '\v', '\u2028', '\u3000', '\ufeff', '&nbsp;', '&#x0B;', '&#12;', '\u1680');
-const relWord = fc.constantFrom('stylesheet', 'stylesheet', 'STYLESHEET', 'StyleSheet', 'alternate', 'preload', 'modulepreload', 'prefetch', 'icon', 'import', 'stylesheets', 'style', 'x', '\u017Ftylesheet', 'stylesheet\u200b');
+const relWs = fc.constantFrom(
+  ' ',
+  '\t',
+  '\n',
+  '\f',
+  '\u00a0',
+  '\v',
+  '\u2028',
+  '\u3000',
+  '\ufeff',
+  '&nbsp;',
+  '&#x0B;',
+  '&#12;',
+  '\u1680',
+);
+const relWord = fc.constantFrom(
+  'stylesheet',
+  'stylesheet',
+  'STYLESHEET',
+  'StyleSheet',
+  'alternate',
+  'preload',
+  'modulepreload',
+  'prefetch',
+  'icon',
+  'import',
+  'stylesheets',
+  'style',
+  'x',
+  '\u017Ftylesheet',
+  'stylesheet\u200b',
+);
 const rel = fc.oneof(
   fc.constantFrom('stylesheet', 'Stylesheet', 'alternate stylesheet', ' stylesheet\n'),
   fc
     .tuple(fc.option(relWs, { freq: 4, nil: '' }), fc.array(fc.tuple(relWord, relWs), { minLength: 1, maxLength: 3 }))
-    .map(([lead, words]) => lead + words.map((w) => w.join('')).join('').slice(0, -1)),
+    .map(
+      ([lead, words]) =>
+        lead +
+        words
+          .map((w) => w.join(''))
+          .join('')
+          .slice(0, -1),
+    ),
 );
-const handlerName = fc.constantFrom('onload', 'onerror', 'onclick', 'ONLOAD', 'onbeforescriptexecute', 'onafterscriptexecute', 'onfocus', 'OnError');
+const handlerName = fc.constantFrom(
+  'onload',
+  'onerror',
+  'onclick',
+  'ONLOAD',
+  'onbeforescriptexecute',
+  'onafterscriptexecute',
+  'onfocus',
+  'OnError',
+);
 const nonceValue = fc.constantFrom(NONCE, NONCE, NONCE, NONCE, NONCE, 'ABC', 'abc ', '', 'xyz', '&#97;bc');
 /** Attribute values an element may hold live already: harmless, never a payload. */
-const benignUrl = fc.constantFrom('https://127.0.0.1:9/raw.png', 'test/fixtures/embed.html', '/__fuzz/raw', 'data:image/gif;base64,R0lGODlhAQABAAAAACw=');
+const benignUrl = fc.constantFrom(
+  'https://127.0.0.1:9/raw.png',
+  'test/fixtures/embed.html',
+  '/__fuzz/raw',
+  'data:image/gif;base64,R0lGODlhAQABAAAAACw=',
+);
 
 type Attr = readonly [string, string];
 const attr = (name: string, value: fc.Arbitrary<string>): fc.Arbitrary<Attr> => value.map((v) => [name, v] as const);
@@ -403,7 +540,17 @@ const A = {
   raw: fc.tuple(fc.constantFrom('src', 'href', 'srcset', 'poster', 'action', 'xlink:href'), benignUrl),
   handler: fc.tuple(handlerName, fc.constant(BENIGN_HANDLER)),
   nonce: attr('nonce', nonceValue),
-  misc: fc.constantFrom<Attr>(['id', 'x'], ['class', 'y'], ['width', '30'], ['title', 't'], ['alt', ''], ['loading', 'lazy'], ['data-yinyom-state', ''], ['style', 'color:red'], ['controls', '']),
+  misc: fc.constantFrom<Attr>(
+    ['id', 'x'],
+    ['class', 'y'],
+    ['width', '30'],
+    ['title', 't'],
+    ['alt', ''],
+    ['loading', 'lazy'],
+    ['data-yinyom-state', ''],
+    ['style', 'color:red'],
+    ['controls', ''],
+  ),
 };
 /** Anything a gated element could carry; the gate must ignore what it does not take. */
 const anyAttr = fc.oneof(A.src, A.srcset, A.href, A.action, A.data, A.type, A.raw, A.handler, A.nonce, A.misc);
@@ -413,17 +560,33 @@ const attrs = (...likely: fc.Arbitrary<Attr>[]) =>
   fc
     .tuple(
       fc.option(A.consent, { freq: 12, nil: null }),
-      likely.length ? fc.subarray(likely).chain((picked) => (picked.length ? fc.tuple(...picked) : fc.constant([] as Attr[]))) : fc.constant([] as Attr[]),
+      likely.length
+        ? fc.subarray(likely).chain((picked) => (picked.length ? fc.tuple(...picked) : fc.constant([] as Attr[])))
+        : fc.constant([] as Attr[]),
       fc.array(anyAttr, { maxLength: 2 }),
     )
     .map(([consent, picked, more]) => [...(consent ? [consent] : []), ...picked, ...more] as Attr[]);
 
 const render = (tag: string, list: readonly Attr[], children = '', isVoid = false) =>
   `<${tag}${list.map(([n, v]) => ` ${n}="${v.replace(/"/g, '&quot;')}"`).join('')}>${isVoid ? '' : `${children}</${tag}>`}`;
-const element = (tag: string, list: fc.Arbitrary<Attr[]>, children: fc.Arbitrary<string> = fc.constant(''), isVoid = false) =>
-  fc.tuple(list, children).map(([l, c]) => render(tag, l, c, isVoid));
+const element = (
+  tag: string,
+  list: fc.Arbitrary<Attr[]>,
+  children: fc.Arbitrary<string> = fc.constant(''),
+  isVoid = false,
+) => fc.tuple(list, children).map(([l, c]) => render(tag, l, c, isVoid));
 
-const scriptType = fc.constantFrom('text/plain', 'text/plain', 'text/plain', 'text/plain', 'TEXT/PLAIN', 'text/plain ', 'module', '', 'text/javascript');
+const scriptType = fc.constantFrom(
+  'text/plain',
+  'text/plain',
+  'text/plain',
+  'text/plain',
+  'TEXT/PLAIN',
+  'text/plain ',
+  'module',
+  '',
+  'text/javascript',
+);
 /** A script: its text is set after parsing (a payload unless the rules let it run). */
 const script = fc
   .tuple(
@@ -433,34 +596,80 @@ const script = fc
       fc.oneof(
         fc.tuple(handlerName, fc.constant(PAYLOAD)).map((a) => [a]),
         fc
-          .constantFrom<Attr>(['async', ''], ['defer', ''], ['crossorigin', 'anonymous'], ['integrity', 'sha256-AAAA'], ['referrerpolicy', 'no-referrer'], ['language', 'vbscript'], ['language', 'JavaScript1.2'], ['nomodule', ''], ['data-src', 'x'])
+          .constantFrom<Attr>(
+            ['async', ''],
+            ['defer', ''],
+            ['crossorigin', 'anonymous'],
+            ['integrity', 'sha256-AAAA'],
+            ['referrerpolicy', 'no-referrer'],
+            ['language', 'vbscript'],
+            ['language', 'JavaScript1.2'],
+            ['nomodule', ''],
+            ['data-src', 'x'],
+          )
           .map((a) => [a]),
         // Obsolete attributes that still decide whether a classic script runs.
-        fc.tuple(fc.constantFrom('window', 'document', ' Window '), fc.constantFrom('onload', 'onclick', 'onload()')).map(([f, e]): Attr[] => [['for', f], ['event', e]]),
+        fc
+          .tuple(fc.constantFrom('window', 'document', ' Window '), fc.constantFrom('onload', 'onclick', 'onload()'))
+          .map(([f, e]): Attr[] => [
+            ['for', f],
+            ['event', e],
+          ]),
       ),
       { maxLength: 2 },
     ),
   )
-  .map(([type, list, more]) => render('script', [...(type === null ? [] : [['type', type] as const]), ...list, ...more.flat()], 'BODY'));
+  .map(([type, list, more]) =>
+    render('script', [...(type === null ? [] : [['type', type] as const]), ...list, ...more.flat()], 'BODY'),
+  );
 
 const source = element('source', attrs(A.src, A.srcset, A.srcset), fc.constant(''), true);
 const img = element('img', attrs(A.src, A.srcset, A.srcset), fc.constant(''), true);
 
 function html(depth: number): fc.Arbitrary<string> {
   const children = depth > 0 ? fc.array(html(depth - 1), { maxLength: 3 }).map((c) => c.join('')) : fc.constant('');
-  const leaf = (tag: string, ...likely: fc.Arbitrary<Attr>[]) => element(tag, attrs(...likely), fc.constant(''), ['input', 'embed', 'area', 'base', 'link'].includes(tag));
+  const leaf = (tag: string, ...likely: fc.Arbitrary<Attr>[]) =>
+    element(tag, attrs(...likely), fc.constant(''), ['input', 'embed', 'area', 'base', 'link'].includes(tag));
   return fc.oneof(
     { weight: 5, arbitrary: element('iframe', attrs(A.src, A.src, A.srcset, A.href)) },
     { weight: 5, arbitrary: img },
-    { weight: 2, arbitrary: element('video', attrs(A.src, A.srcset), fc.array(source, { maxLength: 2 }).map((c) => c.join(''))) },
-    { weight: 1, arbitrary: element('audio', attrs(A.src, A.href), fc.array(source, { maxLength: 2 }).map((c) => c.join(''))) },
-    { weight: 3, arbitrary: element('picture', fc.constant([]), fc.tuple(fc.array(source, { maxLength: 2 }), img).map(([s, i]) => s.join('') + i)) },
+    {
+      weight: 2,
+      arbitrary: element(
+        'video',
+        attrs(A.src, A.srcset),
+        fc.array(source, { maxLength: 2 }).map((c) => c.join('')),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: element(
+        'audio',
+        attrs(A.src, A.href),
+        fc.array(source, { maxLength: 2 }).map((c) => c.join('')),
+      ),
+    },
+    {
+      weight: 3,
+      arbitrary: element(
+        'picture',
+        fc.constant([]),
+        fc.tuple(fc.array(source, { maxLength: 2 }), img).map(([s, i]) => s.join('') + i),
+      ),
+    },
     { weight: 1, arbitrary: source },
     {
       weight: 3,
-      arbitrary: fc.tuple(rel, attrs(A.href, A.href)).map(([r, list]) => render('link', [['rel', r], ...list], '', true)),
+      arbitrary: fc
+        .tuple(rel, attrs(A.href, A.href))
+        .map(([r, list]) => render('link', [['rel', r], ...list], '', true)),
     },
-    { weight: 6, arbitrary: fc.constantFrom('a', 'area', 'base', 'form', 'object', 'embed', 'input', 'button', 'div').chain((tag) => leaf(tag, A.href, A.src, A.action, A.data, A.srcset)) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .constantFrom('a', 'area', 'base', 'form', 'object', 'embed', 'input', 'button', 'div')
+        .chain((tag) => leaf(tag, A.href, A.src, A.action, A.data, A.srcset)),
+    },
     { weight: 9, arbitrary: script },
     {
       weight: 3,
@@ -469,7 +678,11 @@ function html(depth: number): fc.Arbitrary<string> {
           fc.oneof(
             element('a', attrs(A.href, A.src, A.raw)),
             element('image', attrs(A.href, A.src, A.srcset)),
-            element('script', attrs(attr('type', fc.constant('text/plain')), A.src, A.href, attr('href', url)), fc.constant('BODY')),
+            element(
+              'script',
+              attrs(attr('type', fc.constant('text/plain')), A.src, A.href, attr('href', url)),
+              fc.constant('BODY'),
+            ),
             element('iframe', attrs(A.src)),
             element('foreignObject', fc.constant([]), children),
             img,
@@ -481,7 +694,12 @@ function html(depth: number): fc.Arbitrary<string> {
     {
       weight: 1,
       arbitrary: fc
-        .tuple(attrs(A.href, A.src), fc.array(fc.oneof(element('mi', attrs(A.src, A.href)), element('mtext', fc.constant([]), children)), { maxLength: 2 }))
+        .tuple(
+          attrs(A.href, A.src),
+          fc.array(fc.oneof(element('mi', attrs(A.src, A.href)), element('mtext', fc.constant([]), children)), {
+            maxLength: 2,
+          }),
+        )
         .map(([list, c]) => render('math', list, c.join(''))),
     },
     { weight: 1, arbitrary: element('template', fc.constant([]), children) },
@@ -528,12 +746,13 @@ const settle = async () => {
   for (let i = 0; i < 2; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
 /** The frames' src, to see whether the gate gave one a new URL (only then is waiting for it worth it). */
-const frameSources = (root: Element) => Array.from(root.querySelectorAll('iframe'), (frame) => frame.getAttribute('src')).join('\n');
+const frameSources = (root: Element) =>
+  Array.from(root.querySelectorAll('iframe'), (frame) => frame.getAttribute('src')).join('\n');
 
 function pwned(): boolean {
   let seen: unknown = window.__fuzzPwned;
   try {
-    seen ??= (window.parent as Window).__fuzzPwned ?? (window.top as Window).__fuzzPwned;
+    seen ??= window.parent.__fuzzPwned ?? (window.top as Window).__fuzzPwned;
   } catch {
     /* cross-origin parent: only our own window matters */
   }
@@ -542,7 +761,7 @@ function pwned(): boolean {
 function unpwn(): void {
   delete window.__fuzzPwned;
   try {
-    delete (window.parent as Window).__fuzzPwned;
+    delete window.parent.__fuzzPwned;
     delete (window.top as Window).__fuzzPwned;
   } catch {
     /* see pwned() */
@@ -584,7 +803,9 @@ const allNodes = (snap: Snapshot, into = new Set<Node>()): Set<Node> => {
   return into;
 };
 const show = (node: Node) =>
-  node instanceof Element ? `<${node.localName}${Array.from(node.attributes, (a) => ` ${a.name}=${JSON.stringify(a.value)}`).join('')}>` : `#${node.nodeName}${JSON.stringify((node as CharacterData).data ?? '')}`;
+  node instanceof Element
+    ? `<${node.localName}${Array.from(node.attributes, (a) => ` ${a.name}=${JSON.stringify(a.value)}`).join('')}>`
+    : `#${node.nodeName}${JSON.stringify((node as CharacterData).data ?? '')}`;
 
 /** Whether a URL could load something that disturbs the test run if the gate (rightly) made it live. */
 function disturbing(value: string, kind: 'frame' | 'script'): boolean {
@@ -599,12 +820,22 @@ function disturbing(value: string, kind: 'frame' | 'script'): boolean {
   if (target.origin !== location.origin) return kind === 'script' && target.hostname !== '127.0.0.1';
   // Same origin: the test page itself (a nested test run), or a script that is not JavaScript.
   if (target.search || target.pathname === location.pathname) return true;
-  if (kind === 'script') return !(target.pathname.startsWith('/__fuzz/') || /^\/test\/fixtures\/gated-[ab]\.js$/.test(target.pathname));
+  if (kind === 'script')
+    return !(target.pathname.startsWith('/__fuzz/') || /^\/test\/fixtures\/gated-[ab]\.js$/.test(target.pathname));
   return !(target.pathname.startsWith('/__fuzz/') || target.pathname.startsWith('/test/fixtures/'));
 }
 
 /** What happened over the whole fuzz run: proof that the properties were not vacuous. */
-const stats = { runs: 0, embedsLive: 0, srcsetsWritten: 0, linksLive: 0, scriptsRevived: 0, externalRevived: 0, refused: 0, overRefused: [] as string[] };
+const stats = {
+  runs: 0,
+  embedsLive: 0,
+  srcsetsWritten: 0,
+  linksLive: 0,
+  scriptsRevived: 0,
+  externalRevived: 0,
+  refused: 0,
+  overRefused: [] as string[],
+};
 
 type GateLike = { apply(): Promise<void>; activate(element: HTMLElement): Promise<void> };
 type MakeGate = (consent: ConsentRecord, options: ScriptGateOptions) => GateLike;
@@ -635,12 +866,15 @@ async function runCase(c: Case, makeGate: MakeGate = realGate): Promise<string[]
     // Script text: a marker for those the rules let run, the payload for all others.
     const scripts = Array.from(container.querySelectorAll('script'));
     scripts.forEach((s, i) => {
-      s.textContent = gatedSet.has(s) && !scriptRefusal(s, nonce) ? `(window.__fuzzRan||=[]).push('${run}:${i}')` : PAYLOAD;
+      s.textContent =
+        gatedSet.has(s) && !scriptRefusal(s, nonce) ? `(window.__fuzzRan||=[]).push('${run}:${i}')` : PAYLOAD;
     });
     fc.pre(
       !gated.some(
         (el) =>
-          (el instanceof HTMLIFrameElement && el.hasAttribute('data-src') && disturbing(el.getAttribute('data-src')!, 'frame')) ||
+          (el instanceof HTMLIFrameElement &&
+            el.hasAttribute('data-src') &&
+            disturbing(el.getAttribute('data-src')!, 'frame')) ||
           (el instanceof HTMLScriptElement && el.hasAttribute('src') && disturbing(el.getAttribute('src')!, 'script')),
       ),
     );
@@ -652,7 +886,13 @@ async function runCase(c: Case, makeGate: MakeGate = realGate): Promise<string[]
     const log = { warn: () => {}, error: (...args: unknown[]) => void errors.push(args) };
     const records: MutationRecord[] = [];
     observer = new MutationObserver((list) => records.push(...list));
-    observer.observe(document, { attributes: true, attributeOldValue: true, childList: true, subtree: true, characterData: true });
+    observer.observe(document, {
+      attributes: true,
+      attributeOldValue: true,
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
 
     const gate = makeGate(consentOf(c.categories), {
       log,
@@ -691,7 +931,7 @@ async function runCase(c: Case, makeGate: MakeGate = realGate): Promise<string[]
       const original = s.previousSibling;
       if (original instanceof HTMLScriptElement && beforeNodes.has(original) && !revived.has(original)) {
         created.add(s);
-        revived.set(original, s as HTMLScriptElement);
+        revived.set(original, s);
       } else if (!(s instanceof HTMLScriptElement) && original instanceof Element && beforeNodes.has(original)) {
         created.add(s);
         problems.push(`added a non-HTML script ${show(s)} after ${show(original)}`);
@@ -703,9 +943,11 @@ async function runCase(c: Case, makeGate: MakeGate = realGate): Promise<string[]
         return;
       }
       if (now instanceof Element) compareAttributes(snap, now);
-      if (snap.text !== undefined && (now as CharacterData).data !== snap.text) problems.push(`text changed: ${JSON.stringify(snap.text)} -> ${JSON.stringify((now as CharacterData).data)}`);
+      if (snap.text !== undefined && (now as CharacterData).data !== snap.text)
+        problems.push(`text changed: ${JSON.stringify(snap.text)} -> ${JSON.stringify((now as CharacterData).data)}`);
       const kids = Array.from(now.childNodes).filter((kid) => !created.has(kid));
-      if (kids.length !== snap.children.length) problems.push(`${show(now)} had ${snap.children.length} child nodes, now ${kids.length}`);
+      if (kids.length !== snap.children.length)
+        problems.push(`${show(now)} had ${snap.children.length} child nodes, now ${kids.length}`);
       snap.children.forEach((child, i) => kids[i] && compare(child, kids[i]));
       if (snap.content) compare(snap.content, (now as HTMLTemplateElement).content);
     };
@@ -745,34 +987,47 @@ async function runCase(c: Case, makeGate: MakeGate = realGate): Promise<string[]
       for (const { name, value } of Array.from(copy.attributes)) {
         if (/^on/i.test(name)) problems.push(`the revived script carries the handler ${name}=${JSON.stringify(value)}`);
         else if (name === 'src') {
-          if (!browserSafeUrl(value, false)) problems.push(`the revived script's src ${JSON.stringify(value)} is not http(s)`);
-          if (value !== original.getAttribute('src')) problems.push(`the revived script's src ${JSON.stringify(value)} is not its original's`);
+          if (!browserSafeUrl(value, false))
+            problems.push(`the revived script's src ${JSON.stringify(value)} is not http(s)`);
+          if (value !== original.getAttribute('src'))
+            problems.push(`the revived script's src ${JSON.stringify(value)} is not its original's`);
         } else if (name === 'type') {
-          if (value !== original.getAttribute('data-type')) problems.push(`the revived script's type ${JSON.stringify(value)} is not its data-type`);
+          if (value !== original.getAttribute('data-type'))
+            problems.push(`the revived script's type ${JSON.stringify(value)} is not its data-type`);
         } else if (name === GATE_STATE) {
           if (value !== 'done') problems.push(`the revived script has ${GATE_STATE}=${JSON.stringify(value)}`);
         } else if (name === 'data-astro-exec' && value === '' && !original.hasAttribute(name)) {
           // Marked as run for Astro's router, which would otherwise run it again.
         } else if (name === 'data-type' || original.getAttribute(name) !== value) {
-          problems.push(`the revived script has ${name}=${JSON.stringify(value)}, its original ${JSON.stringify(original.getAttribute(name))}`);
+          problems.push(
+            `the revived script has ${name}=${JSON.stringify(value)}, its original ${JSON.stringify(original.getAttribute(name))}`,
+          );
         }
       }
       for (const { name } of Array.from(original.attributes)) {
-        if (!/^on/i.test(name) && name !== 'type' && name !== 'data-type' && !copy.hasAttribute(name)) problems.push(`the revived script lost ${name}: ${show(copy)}`);
+        if (!/^on/i.test(name) && name !== 'type' && name !== 'data-type' && !copy.hasAttribute(name))
+          problems.push(`the revived script lost ${name}: ${show(copy)}`);
       }
       const type = copy.getAttribute('type');
-      if (type !== null && type !== '' && !JS_TYPES.has(asciiLower(trimAscii(type)))) problems.push(`the revived script's type ${JSON.stringify(type)} is not JavaScript`);
-      if (nonce && copy.nonce !== nonce) problems.push(`the revived script's nonce is ${JSON.stringify(copy.nonce)}, not the page's ${JSON.stringify(nonce)}`);
-      if (copy.text !== (original.hasAttribute('src') ? '' : (original as HTMLScriptElement).text)) problems.push(`the revived script's text differs from its original's`);
+      if (type !== null && type !== '' && !JS_TYPES.has(asciiLower(trimAscii(type))))
+        problems.push(`the revived script's type ${JSON.stringify(type)} is not JavaScript`);
+      if (nonce && copy.nonce !== nonce)
+        problems.push(
+          `the revived script's nonce is ${JSON.stringify(copy.nonce)}, not the page's ${JSON.stringify(nonce)}`,
+        );
+      if (copy.text !== (original.hasAttribute('src') ? '' : (original as HTMLScriptElement).text))
+        problems.push(`the revived script's text differs from its original's`);
     }
     // Every other script in the page now is one that was already there.
-    for (const s of Array.from(container.querySelectorAll('script'))) if (!beforeNodes.has(s) && !created.has(s)) problems.push(`a new script appeared: ${show(s)}`);
+    for (const s of Array.from(container.querySelectorAll('script')))
+      if (!beforeNodes.has(s) && !created.has(s)) problems.push(`a new script appeared: ${show(s)}`);
 
     // --- Each gated element: live only if the rules allow it; refused ones untouched, one error each.
     for (const el of gated) {
       // Markup may come with data-yinyom-state already: the gate leaves such an element alone.
       const alreadyTaken = snapAttr(before, el, GATE_STATE) !== undefined;
-      const live = el.localName === 'script' ? revived.has(el) : !alreadyTaken && el.getAttribute(GATE_STATE) === 'done';
+      const live =
+        el.localName === 'script' ? revived.has(el) : !alreadyTaken && el.getAttribute(GATE_STATE) === 'done';
       const inert = errors.filter((args) => args[1] === el && /stays inert/.test(String(args[0]))).length;
       const why = el.localName === 'script' ? scriptRefusal(el, nonce) : embedRefusal(el);
       if (live) {
@@ -791,15 +1046,19 @@ async function runCase(c: Case, makeGate: MakeGate = realGate): Promise<string[]
         const takenNotRun = el.localName === 'script' && el.getAttribute(GATE_STATE) === 'done';
         if (takenNotRun) {
           // Marked done and left: only for a script the browser would not run anyway.
-          if (!browserSkips(el)) problems.push(`marked done a gated script that was neither revived nor refused: ${show(el)}`);
+          if (!browserSkips(el))
+            problems.push(`marked done a gated script that was neither revived nor refused: ${show(el)}`);
           if (inert) problems.push(`marked done and also reported as refused: ${show(el)}`);
-        } else if (inert !== 1) problems.push(`a gated element that stayed inert got ${inert} "stays inert" errors, not 1: ${show(el)}`);
+        } else if (inert !== 1)
+          problems.push(`a gated element that stayed inert got ${inert} "stays inert" errors, not 1: ${show(el)}`);
         else stats.refused++;
-        if (!why && !takenNotRun && !(el.localName === 'script' && browserSkips(el)) && stats.overRefused.length < 20) stats.overRefused.push(show(el));
+        if (!why && !takenNotRun && !(el.localName === 'script' && browserSkips(el)) && stats.overRefused.length < 20)
+          stats.overRefused.push(show(el));
       }
     }
     for (const args of errors) {
-      if (/a pass over the gated markup failed|could not be made live/.test(String(args[0]))) problems.push(`the gate threw: ${args.map(String).join(' ')}`);
+      if (/a pass over the gated markup failed|could not be made live/.test(String(args[0])))
+        problems.push(`the gate threw: ${args.map(String).join(' ')}`);
     }
 
     // --- No payload ran; only scripts the gate revived ran their marker.
@@ -810,7 +1069,10 @@ async function runCase(c: Case, makeGate: MakeGate = realGate): Promise<string[]
       if (of === run && !ranOk.has(i)) problems.push(`script #${i} ran without being revived: ${show(scripts[i])}`);
     }
 
-    if (problems.length) problems.push(`--- markup as parsed, before the gate (JSON): ${JSON.stringify(parsed)}\n--- nonce option: ${c.nonce}; consent: ${JSON.stringify(c.categories)}; ${c.order}`);
+    if (problems.length)
+      problems.push(
+        `--- markup as parsed, before the gate (JSON): ${JSON.stringify(parsed)}\n--- nonce option: ${c.nonce}; consent: ${JSON.stringify(c.categories)}; ${c.order}`,
+      );
     stats.runs++;
     return problems;
   } finally {
@@ -864,18 +1126,23 @@ describe('gate fuzzing: random gated markup through ScriptGate', () => {
   it('the checks catch a gate that writes what the rules forbid (so the fuzz can fail)', async () => {
     // A careless gate: copies every data- twin onto whatever element and revives any script.
     const careless: MakeGate = () => {
-      const run = async (el: HTMLElement) => {
-        if (el instanceof HTMLScriptElement) {
-          const copy = document.createElement('script');
-          for (const { name, value } of Array.from(el.attributes)) if (name !== 'type') copy.setAttribute(name, value);
-          copy.text = el.text;
+      const run = (el: HTMLElement) =>
+        new Promise<void>((resolve) => {
+          if (el instanceof HTMLScriptElement) {
+            const copy = document.createElement('script');
+            for (const { name, value } of Array.from(el.attributes))
+              if (name !== 'type') copy.setAttribute(name, value);
+            copy.text = el.text;
+            el.setAttribute(GATE_STATE, 'done');
+            el.after(copy);
+            resolve();
+            return;
+          }
+          for (const name of TWINS)
+            if (el.hasAttribute(`data-${name}`)) el.setAttribute(name, el.getAttribute(`data-${name}`)!);
           el.setAttribute(GATE_STATE, 'done');
-          el.after(copy);
-          return;
-        }
-        for (const name of TWINS) if (el.hasAttribute(`data-${name}`)) el.setAttribute(name, el.getAttribute(`data-${name}`)!);
-        el.setAttribute(GATE_STATE, 'done');
-      };
+          resolve();
+        });
       return {
         apply: async () => {
           for (const el of gatedElements(document.body)) if (el.isConnected) await run(el as HTMLElement);
@@ -886,10 +1153,22 @@ describe('gate fuzzing: random gated markup through ScriptGate', () => {
     const base = { categories: grantingAll, nonce: 'abc', order: 'apply, then activate' } as const;
     const cases: Array<[string, RegExp]> = [
       ['<a data-consent="analytics" data-href="https://127.0.0.1:9/">x</a>', /wrote href on <a>/],
-      ['<iframe data-consent="analytics" data-src="java&#x09;script&colon;parent.__fuzzPwned=true"></iframe>', /a payload ran|not http/],
-      ['<img data-consent="analytics" data-srcset="https://127.0.0.1:9/a.png 1x((,), blob:null/x 2x">', /the browser reads \["blob:null\/x"\]/],
-      ['<link data-consent="analytics" rel="stylesheet&nbsp;x" data-href="https://127.0.0.1:9/a.css">', /does not read as a stylesheet/],
-      ['<script type="text/plain" data-consent="analytics" onload="parent.__fuzzPwned=true">1</script>', /rules refuse \(no page nonce\)|handler onload/],
+      [
+        '<iframe data-consent="analytics" data-src="java&#x09;script&colon;parent.__fuzzPwned=true"></iframe>',
+        /a payload ran|not http/,
+      ],
+      [
+        '<img data-consent="analytics" data-srcset="https://127.0.0.1:9/a.png 1x((,), blob:null/x 2x">',
+        /the browser reads \["blob:null\/x"\]/,
+      ],
+      [
+        '<link data-consent="analytics" rel="stylesheet&nbsp;x" data-href="https://127.0.0.1:9/a.css">',
+        /does not read as a stylesheet/,
+      ],
+      [
+        '<script type="text/plain" data-consent="analytics" onload="parent.__fuzzPwned=true">1</script>',
+        /rules refuse \(no page nonce\)|handler onload/,
+      ],
     ];
     for (const [markup, expected] of cases) {
       const problems = await runCase({ ...base, markup }, careless);
@@ -898,27 +1177,42 @@ describe('gate fuzzing: random gated markup through ScriptGate', () => {
     // The gate before issue 12 replaced the page's script by its live copy, which made
     // React's later removeChild() throw: the page's nodes must stay where they are.
     const replacing: MakeGate = () => {
-      const run = async (el: HTMLElement) => {
-        const copy = document.createElement('script');
-        copy.setAttribute('data-consent', el.getAttribute('data-consent')!);
-        copy.setAttribute(GATE_STATE, 'done');
-        copy.text = (el as HTMLScriptElement).text;
-        el.replaceWith(copy);
-      };
+      const run = (el: HTMLElement) =>
+        new Promise<void>((resolve) => {
+          const copy = document.createElement('script');
+          copy.setAttribute('data-consent', el.getAttribute('data-consent')!);
+          copy.setAttribute(GATE_STATE, 'done');
+          copy.text = (el as HTMLScriptElement).text;
+          el.replaceWith(copy);
+          resolve();
+        });
       return {
         apply: async () => {
-          for (const el of gatedElements(document.body)) if (el.isConnected && el.localName === 'script') await run(el as HTMLElement);
+          for (const el of gatedElements(document.body))
+            if (el.isConnected && el.localName === 'script') await run(el as HTMLElement);
         },
         activate: async () => {},
       };
     };
-    const replaced = await runCase({ ...base, nonce: 'no option', markup: '<script type="text/plain" data-consent="analytics">1</script>' }, replacing);
+    const replaced = await runCase(
+      { ...base, nonce: 'no option', markup: '<script type="text/plain" data-consent="analytics">1</script>' },
+      replacing,
+    );
     expect(replaced.join('\n')).to.match(/was removed, moved or replaced/);
   });
 
   it('whatever the markup, the gate writes only approved, safe attributes and revives only allowed scripts', async function () {
     this.timeout(180_000);
-    Object.assign(stats, { runs: 0, embedsLive: 0, srcsetsWritten: 0, linksLive: 0, scriptsRevived: 0, externalRevived: 0, refused: 0, overRefused: [] });
+    Object.assign(stats, {
+      runs: 0,
+      embedsLive: 0,
+      srcsetsWritten: 0,
+      linksLive: 0,
+      scriptsRevived: 0,
+      externalRevived: 0,
+      refused: 0,
+      overRefused: [],
+    });
     const started = performance.now();
     await fc.assert(
       fc.asyncProperty(fuzzCase, async (c) => {
@@ -935,8 +1229,11 @@ describe('gate fuzzing: random gated markup through ScriptGate', () => {
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     // Not vacuous: plenty of elements went live, and plenty were refused.
-    console.log(`gate fuzz: ${stats.runs} cases in ${seconds} s; live: ${stats.embedsLive} embeds (${stats.srcsetsWritten} srcset, ${stats.linksLive} links), ${stats.scriptsRevived} scripts (${stats.externalRevived} external); refused: ${stats.refused}`);
-    if (stats.overRefused.length) console.log(`gate fuzz: refused although the rules allow them:\n  ${stats.overRefused.join('\n  ')}`);
+    console.log(
+      `gate fuzz: ${stats.runs} cases in ${seconds} s; live: ${stats.embedsLive} embeds (${stats.srcsetsWritten} srcset, ${stats.linksLive} links), ${stats.scriptsRevived} scripts (${stats.externalRevived} external); refused: ${stats.refused}`,
+    );
+    if (stats.overRefused.length)
+      console.log(`gate fuzz: refused although the rules allow them:\n  ${stats.overRefused.join('\n  ')}`);
     expect(stats.embedsLive, 'embeds made live').to.be.above(50);
     expect(stats.srcsetsWritten, 'srcsets written').to.be.above(10);
     expect(stats.linksLive, 'stylesheets made live').to.be.above(5);
@@ -953,11 +1250,20 @@ describe('gate fuzzing: the URL rules against the browser', function () {
   const javascriptish = fc
     .tuple(
       fc.array(C0_OR_SPACE, { maxLength: 4 }),
-      fc.tuple(...Array.from('javascript:', (c) => fc.tuple(fc.constantFrom(c.toLowerCase(), c.toUpperCase()), fc.option(fc.constantFrom('\t', '\n', '\r', '\t\n'), { freq: 4, nil: '' })))),
+      fc.tuple(
+        ...Array.from('javascript:', (c) =>
+          fc.tuple(
+            fc.constantFrom(c.toLowerCase(), c.toUpperCase()),
+            fc.option(fc.constantFrom('\t', '\n', '\r', '\t\n'), { freq: 4, nil: '' }),
+          ),
+        ),
+      ),
       fc.constantFrom(PAYLOAD, 'alert(1)', '', '//https://x/', '%0aalert(1)'),
       fc.array(C0_OR_SPACE, { maxLength: 2 }),
     )
-    .map(([lead, scheme, body, trail]) => lead.join('') + scheme.map((p) => p.join('')).join('') + body + trail.join(''));
+    .map(
+      ([lead, scheme, body, trail]) => lead.join('') + scheme.map((p) => p.join('')).join('') + body + trail.join(''),
+    );
 
   it('refuses every javascript: spelling the browser reads as javascript:', () => {
     fc.assert(
@@ -972,7 +1278,19 @@ describe('gate fuzzing: the URL rules against the browser', function () {
   it('says a URL is safe exactly when the browser parses it to http(s) (or data:image/… for images)', () => {
     const decoded = fc.oneof(
       javascriptish,
-      fc.string({ unit: fc.constantFrom(...'jJaAvVsScCrRiIpPtThHdD:/\\ \t\n\r\x00\x01\x1f,.%()'.split(''), 'image/', 'data:', 'blob:', 'https:', 'about:', '\u00a0', '\ufeff'), maxLength: 16 }),
+      fc.string({
+        unit: fc.constantFrom(
+          ...'jJaAvVsScCrRiIpPtThHdD:/\\ \t\n\r\x00\x01\x1f,.%()'.split(''),
+          'image/',
+          'data:',
+          'blob:',
+          'https:',
+          'about:',
+          '\u00a0',
+          '\ufeff',
+        ),
+        maxLength: 16,
+      }),
       fc.string({ unit: 'grapheme-composite', maxLength: 12 }),
       fc.string({ unit: 'binary', maxLength: 12 }),
     );
@@ -986,7 +1304,15 @@ describe('gate fuzzing: the URL rules against the browser', function () {
 
   it('finds in a srcset every URL the browser splits out of it (a gated srcset the gate accepts holds only safe URLs)', () => {
     const piece = fc.oneof(
-      fc.constantFrom('https://127.0.0.1:9/a.png', `data:image/png;base64,${PNG}`, 'data:image/png;base64,AA,BB', 'javascript:alert(1)', 'blob:null/x', 'x.png', 'data:text/html,x'),
+      fc.constantFrom(
+        'https://127.0.0.1:9/a.png',
+        `data:image/png;base64,${PNG}`,
+        'data:image/png;base64,AA,BB',
+        'javascript:alert(1)',
+        'blob:null/x',
+        'x.png',
+        'data:text/html,x',
+      ),
       fc.string({ unit: fc.constantFrom(' ', '\t', '\n', ',', '(', ')', '1', 'x', 'w', 'a'), maxLength: 8 }),
     );
     const value = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
@@ -995,7 +1321,10 @@ describe('gate fuzzing: the URL rules against the browser', function () {
         const gateSafe = srcsetUrls(v).every((url) => isSafeGatedUrl(url, base, image));
         if (!gateSafe) return;
         const unsafe = browserSrcsetUrls(v).filter((url) => !browserSafeUrl(url, image));
-        expect(unsafe, `srcset ${JSON.stringify(v)}: the gate reads ${JSON.stringify(srcsetUrls(v))}, the browser ${JSON.stringify(browserSrcsetUrls(v))}`).to.deep.equal([]);
+        expect(
+          unsafe,
+          `srcset ${JSON.stringify(v)}: the gate reads ${JSON.stringify(srcsetUrls(v))}, the browser ${JSON.stringify(browserSrcsetUrls(v))}`,
+        ).to.deep.equal([]);
       }),
       { numRuns: 2000, examples: [['https://127.0.0.1:9/a.png 1x((,), javascript:alert(1) 2x', true]] },
     );
@@ -1003,15 +1332,24 @@ describe('gate fuzzing: the URL rules against the browser', function () {
 
   it('planEmbed never plans an unsafe write, whatever the element and attribute', () => {
     fc.assert(
-      fc.property(fc.constantFrom('img', 'source', 'iframe', 'link'), fc.constantFrom('src', 'srcset', 'href'), fc.string({ unit: fc.constantFrom('javascript:', 'https://h/', ' ', ',', '(', ')', '1x', '\t', 'data:image/png,', 'x'), maxLength: 6 }), (tag, name, v) => {
-        const el = document.createElement(tag);
-        el.setAttribute(`data-${name}`, v);
-        if (tag === 'link') el.setAttribute('rel', 'stylesheet');
-        const plan = planEmbed(el, base);
-        if ('refused' in plan) return;
-        el.setAttribute('data-consent', 'analytics');
-        for (const [written, value] of plan.write) expect(forbiddenWrite(el, written, value), `${tag} data-${name}=${JSON.stringify(v)}`).to.equal(undefined);
-      }),
+      fc.property(
+        fc.constantFrom('img', 'source', 'iframe', 'link'),
+        fc.constantFrom('src', 'srcset', 'href'),
+        fc.string({
+          unit: fc.constantFrom('javascript:', 'https://h/', ' ', ',', '(', ')', '1x', '\t', 'data:image/png,', 'x'),
+          maxLength: 6,
+        }),
+        (tag, name, v) => {
+          const el = document.createElement(tag);
+          el.setAttribute(`data-${name}`, v);
+          if (tag === 'link') el.setAttribute('rel', 'stylesheet');
+          const plan = planEmbed(el, base);
+          if ('refused' in plan) return;
+          el.setAttribute('data-consent', 'analytics');
+          for (const [written, value] of plan.write)
+            expect(forbiddenWrite(el, written, value), `${tag} data-${name}=${JSON.stringify(v)}`).to.equal(undefined);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -1023,25 +1361,46 @@ describe('gate fuzzing: the URL rules against the browser', function () {
  */
 describe('gate fuzzing: what the fuzz found', function () {
   this.timeout(20_000);
-  const run = (markup: string) => runCase({ markup, categories: grantingAll, nonce: 'no option', order: 'apply, then activate' });
+  const run = (markup: string) =>
+    runCase({ markup, categories: grantingAll, nonce: 'no option', order: 'apply, then activate' });
 
   it('a srcset whose descriptor holds nested brackets hides the next candidate from the gate, not from the browser', async () => {
     // The browser ends a bracket at the first ")", so "1x((,)" is one (invalid) descriptor and
     // the candidate after the next comma is javascript:… — all three engines select it as currentSrc.
-    expect(await run('<img data-consent="analytics" data-srcset="https://127.0.0.1:9/a.png 1x((,), javascript:parent.__fuzzPwned=true 2x">')).to.deep.equal([]);
-    expect(await run('<video><source data-consent="analytics" data-srcset="https://127.0.0.1:9/a 1x((,), data:image/png;base64,AAAA"></video>')).to.deep.equal([]);
+    expect(
+      await run(
+        '<img data-consent="analytics" data-srcset="https://127.0.0.1:9/a.png 1x((,), javascript:parent.__fuzzPwned=true 2x">',
+      ),
+    ).to.deep.equal([]);
+    expect(
+      await run(
+        '<video><source data-consent="analytics" data-srcset="https://127.0.0.1:9/a 1x((,), data:image/png;base64,AAAA"></video>',
+      ),
+    ).to.deep.equal([]);
   });
 
   it('a rel with non-ASCII white space is not a stylesheet to the browser', async () => {
     // rel tokens split on ASCII white space only: these are "icon" and "x\u00a0stylesheet".
-    expect(await run('<link data-consent="analytics" rel="icon x&nbsp;stylesheet" data-href="https://127.0.0.1:9/favicon.png">')).to.deep.equal([]);
-    expect(await run('<link data-consent="analytics" rel="preload\vstylesheet" data-href="https://127.0.0.1:9/x.css">')).to.deep.equal([]);
+    expect(
+      await run(
+        '<link data-consent="analytics" rel="icon x&nbsp;stylesheet" data-href="https://127.0.0.1:9/favicon.png">',
+      ),
+    ).to.deep.equal([]);
+    expect(
+      await run('<link data-consent="analytics" rel="preload\vstylesheet" data-href="https://127.0.0.1:9/x.css">'),
+    ).to.deep.equal([]);
   });
 
   it('a gated external script that the browser will not run (nomodule, a non-JS language, for/event) does not stall the gate', async () => {
     // Such a script fires neither load nor error: the gate must not wait for it forever.
     const failures: string[] = [];
-    for (const attributes of ['nomodule', 'language="vbscript"', 'nomodule data-type="text/javascript"', 'for="document" event="onclick"', 'for="window" event="onerror"']) {
+    for (const attributes of [
+      'nomodule',
+      'language="vbscript"',
+      'nomodule data-type="text/javascript"',
+      'for="document" event="onclick"',
+      'for="window" event="onerror"',
+    ]) {
       const problems = await run(
         `<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-a.js" ${attributes}></script><script type="text/plain" data-consent="analytics">BODY</script>`,
       );

@@ -21,7 +21,12 @@ const silent = () => {
 describe('sendReceipt', () => {
   it('sends the receipt as JSON with sendBeacon, as text/plain (no CORS preflight)', async () => {
     const sent: Array<[string, Blob]> = [];
-    const ok = sendReceipt('/log', receipt, { sendBeacon: (url, data) => (sent.push([url, data as Blob]), true) });
+    const ok = sendReceipt('/log', receipt, {
+      sendBeacon: (url, data) => {
+        sent.push([url, data as Blob]);
+        return true;
+      },
+    });
     expect(ok).to.equal(true);
     expect(sent).to.have.length(1);
     expect(sent[0][0]).to.equal('/log');
@@ -31,9 +36,9 @@ describe('sendReceipt', () => {
 
   it('falls back to fetch with keepalive once, when the beacon is refused', async () => {
     const calls: Array<[string, RequestInit]> = [];
-    const fakeFetch = (async (url: string, init: RequestInit) => {
+    const fakeFetch = ((url: string, init: RequestInit) => {
       calls.push([url, init]);
-      return new Response(null, { status: 204 });
+      return Promise.resolve(new Response(null, { status: 204 }));
     }) as typeof fetch;
     const { errors, log } = silent();
     expect(sendReceipt('/log', receipt, { sendBeacon: () => false, fetch: fakeFetch }, log)).to.equal(true);
@@ -46,9 +51,9 @@ describe('sendReceipt', () => {
 
   it('reports a failed send once and never retries', async () => {
     let calls = 0;
-    const failing = (async () => {
+    const failing = (() => {
       calls++;
-      throw new TypeError('offline');
+      return Promise.reject(new TypeError('offline'));
     }) as typeof fetch;
     const { errors, log } = silent();
     sendReceipt('https://log.invalid/', receipt, { fetch: failing }, log);
@@ -60,22 +65,31 @@ describe('sendReceipt', () => {
 
   it('reports an error status, and a transport that throws, without throwing', async () => {
     const { errors, log } = silent();
-    sendReceipt('/log', receipt, { fetch: (async () => new Response(null, { status: 500 })) as typeof fetch }, log);
+    sendReceipt('/log', receipt, { fetch: () => Promise.resolve(new Response(null, { status: 500 })) }, log);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(errors).to.have.length(1);
     expect(
-      sendReceipt('/log', receipt, { sendBeacon: () => { throw new TypeError('bad url'); } }, log),
+      sendReceipt(
+        '/log',
+        receipt,
+        {
+          sendBeacon: () => {
+            throw new TypeError('bad url');
+          },
+        },
+        log,
+      ),
     ).to.equal(false);
     expect(sendReceipt('/log', receipt, {}, log)).to.equal(false);
     expect(errors).to.have.length(3);
   });
 
-  it('reaches a real endpoint with the browser\'s own transport, as JSON', async () => {
+  it("reaches a real endpoint with the browser's own transport, as JSON", async () => {
     const mine = { ...receipt, id: crypto.getRandomValues(new Uint32Array(1))[0].toString(16) };
     expect(sendReceipt('/test/receipts', mine)).to.equal(true);
     let stored: Array<{ contentType: string; body: string }> = [];
     await waitUntil(async () => {
-      stored = await (await fetch('/test/receipts')).json();
+      stored = (await (await fetch('/test/receipts')).json()) as typeof stored;
       return stored.some((r) => r.body.includes(mine.id));
     }, 'the receipt never reached the endpoint');
     const arrived = stored.find((r) => r.body.includes(mine.id))!;

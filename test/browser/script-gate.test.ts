@@ -52,7 +52,10 @@ describe('ScriptGate', () => {
   });
 
   it('runs nothing before a choice', async () => {
-    await page(inline('analytics', 'a') + '<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-a.js"></script>');
+    await page(
+      inline('analytics', 'a') +
+        '<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-a.js"></script>',
+    );
     await new ScriptGate(() => null).apply();
     expect(window.gateLog).to.deep.equal([]);
     expect(document.querySelectorAll('script[type="text/plain"][data-consent]')).to.have.length(2);
@@ -75,7 +78,10 @@ describe('ScriptGate', () => {
   });
 
   it('runs each gated script at most once, across passes and gates', async () => {
-    await page(inline('analytics', 'once') + '<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-a.js"></script>');
+    await page(
+      inline('analytics', 'once') +
+        '<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-a.js"></script>',
+    );
     const allow = () => consent({ analytics: true });
     const first = new ScriptGate(allow);
     const second = new ScriptGate(allow);
@@ -104,9 +110,12 @@ describe('ScriptGate', () => {
   it('does not stall the chain on a script that fails to load', async () => {
     const errors: string[] = [];
     await page(
-      '<script type="text/plain" data-consent="analytics" src="/test/fixtures/missing.js"></script>' + inline('analytics', 'after'),
+      '<script type="text/plain" data-consent="analytics" src="/test/fixtures/missing.js"></script>' +
+        inline('analytics', 'after'),
     );
-    await new ScriptGate(() => consent({ analytics: true }), { log: { warn: () => {}, error: (m: string) => errors.push(m) } }).apply();
+    await new ScriptGate(() => consent({ analytics: true }), {
+      log: { warn: () => {}, error: (m: string) => errors.push(m) },
+    }).apply();
     expect(window.gateLog).to.deep.equal(['after']);
     expect(errors).to.have.length(1);
     expect(errors[0]).to.contain('missing.js failed to load');
@@ -122,7 +131,8 @@ describe('ScriptGate', () => {
 
   it('stops the rest of a chain when consent is withdrawn meanwhile', async () => {
     await page(
-      '<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-a.js"></script>' + inline('analytics', 'late'),
+      '<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-a.js"></script>' +
+        inline('analytics', 'late'),
     );
     let current: ConsentRecord | null = consent({ analytics: true });
     // Withdraw while the external script runs, before the chain reaches the next one.
@@ -149,10 +159,14 @@ describe('ScriptGate', () => {
   it('does not stall on an inline script that throws', async () => {
     const original = window.onerror;
     const thrown: string[] = [];
-    window.onerror = (message) => (thrown.push(String(message)), true);
+    window.onerror = (message) => {
+      thrown.push(typeof message === 'string' ? message : message.type);
+      return true;
+    };
     try {
       await page(
-        `<script type="text/plain" data-consent="analytics">throw new Error('site bug')</script>` + inline('analytics', 'after'),
+        `<script type="text/plain" data-consent="analytics">throw new Error('site bug')</script>` +
+          inline('analytics', 'after'),
       );
       await new ScriptGate(() => consent({ analytics: true })).apply();
     } finally {
@@ -165,9 +179,12 @@ describe('ScriptGate', () => {
   it('refuses an inline script that calls document.write, which would wipe the page', async () => {
     const errors: unknown[][] = [];
     const host = await page(
-      `<script type="text/plain" data-consent="analytics">document.write('<p>gone</p>')</script>` + inline('analytics', 'after'),
+      `<script type="text/plain" data-consent="analytics">document.write('<p>gone</p>')</script>` +
+        inline('analytics', 'after'),
     );
-    await new ScriptGate(() => consent({ analytics: true }), { log: { warn: () => {}, error: (...a: unknown[]) => errors.push(a) } }).apply();
+    await new ScriptGate(() => consent({ analytics: true }), {
+      log: { warn: () => {}, error: (...a: unknown[]) => errors.push(a) },
+    }).apply();
     expect(window.gateLog).to.deep.equal(['after']);
     expect(document.body.contains(host)).to.equal(true);
     expect(String(errors[0][0])).to.contain('document.write()');
@@ -236,12 +253,16 @@ describe('ScriptGate', () => {
   it('does not warn about a tracker whose category is granted (one a revived snippet inserted)', async () => {
     const warnings: unknown[][] = [];
     await page('<script src="https://connect.facebook.net/en_US/fbevents.js"></script>');
-    await new ScriptGate(() => consent({ marketing: true }), { log: { warn: (...a: unknown[]) => warnings.push(a), error: () => {} } }).apply();
+    await new ScriptGate(() => consent({ marketing: true }), {
+      log: { warn: (...a: unknown[]) => warnings.push(a), error: () => {} },
+    }).apply();
     expect(warnings).to.deep.equal([]);
   });
 
   it('activates one element on request, whatever the choice', async () => {
-    const host = await page('<iframe data-consent="marketing" data-src="/test/fixtures/embed.html#one" title="one"></iframe>');
+    const host = await page(
+      '<iframe data-consent="marketing" data-src="/test/fixtures/embed.html#one" title="one"></iframe>',
+    );
     const gate = new ScriptGate(() => null);
     await gate.activate(host.querySelector('iframe')!);
     expect(host.querySelector('iframe')!.getAttribute('src')).to.equal('/test/fixtures/embed.html#one');
@@ -250,7 +271,10 @@ describe('ScriptGate', () => {
 
 describe('knownTracker', () => {
   it('recognises trackers by where they load from', () => {
-    expect(knownTracker('https://www.googletagmanager.com/gtm.js?id=GTM-X')).to.deep.equal(['Google Analytics / Tag Manager', 'analytics']);
+    expect(knownTracker('https://www.googletagmanager.com/gtm.js?id=GTM-X')).to.deep.equal([
+      'Google Analytics / Tag Manager',
+      'analytics',
+    ]);
     expect(knownTracker('https://cdn.matomo.cloud/site.matomo.cloud/matomo.js')![0]).to.equal('Matomo');
     expect(knownTracker('https://www.youtube-nocookie.com/embed/abc')).to.deep.equal(['embedded content', 'marketing']);
     expect(knownTracker('/js/app.js')).to.equal(undefined);

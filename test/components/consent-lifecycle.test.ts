@@ -6,6 +6,7 @@ import '../../src/define.js';
 import { registerLanguage, type YinyomConsent } from '../../src/index.js';
 import { en } from '../../locales/en.js';
 import { th } from '../../locales/th.js';
+import type { ConsentReceipt } from '../../src/browser/receipt.js';
 
 type DataLayerWindow = Window & { dataLayer?: IArguments[] };
 
@@ -27,7 +28,7 @@ const hasCookie = (name: string) => document.cookie.split('; ').some((c) => c.st
 function consentEntries(kind: 'default' | 'update') {
   return ((window as DataLayerWindow).dataLayer ?? [])
     .filter((entry) => Object.prototype.toString.call(entry) === '[object Arguments]')
-    .map((entry) => Array.from(entry))
+    .map((entry) => Array.from<unknown>(entry))
     .filter(([command, type]) => command === 'consent' && type === kind);
 }
 
@@ -68,7 +69,7 @@ describe('around a choice', () => {
       expect(consentEntries('update')).to.have.length(before);
     });
 
-    it('tells a returning visitor\'s tags at once, before the gate runs', async () => {
+    it("tells a returning visitor's tags at once, before the gate runs", async () => {
       const cookieName = `yinyom-cm-${counter++}`;
       (await mount('', cookieName)).acceptAll();
       document.querySelector('yinyom-consent')!.remove();
@@ -88,19 +89,30 @@ describe('around a choice', () => {
       type Stored = { body: string };
       let mine: Stored[] = [];
       await waitUntil(async () => {
-        const all: Stored[] = await (await fetch('/test/receipts')).json();
+        const all = (await (await fetch('/test/receipts')).json()) as Stored[];
         mine = all.filter((r) => r.body.includes(id));
         return mine.length > 0;
       }, 'no receipt arrived');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const all: Stored[] = await (await fetch('/test/receipts')).json();
-      expect(all.filter((r) => r.body.includes(id)), 'an unchanged choice sends nothing').to.have.length(1);
-      const receipt = JSON.parse(mine[0].body);
+      const all = (await (await fetch('/test/receipts')).json()) as Stored[];
+      expect(
+        all.filter((r) => r.body.includes(id)),
+        'an unchanged choice sends nothing',
+      ).to.have.length(1);
+      const receipt = JSON.parse(mine[0].body) as ConsentReceipt;
       expect(receipt).to.deep.include({ id, language: 'en', method: 'accept-all', policyUrl: '/privacy' });
       expect(receipt.page).to.equal(location.origin + location.pathname);
-      expect(Object.keys(receipt).sort()).to.deep.equal(
-        ['categories', 'givenAt', 'id', 'language', 'method', 'page', 'policyUrl', 'revision', 'updatedAt'],
-      );
+      expect(Object.keys(receipt).sort()).to.deep.equal([
+        'categories',
+        'givenAt',
+        'id',
+        'language',
+        'method',
+        'page',
+        'policyUrl',
+        'revision',
+        'updatedAt',
+      ]);
     });
 
     it('shows the visitor their own receipt in the preferences, dated in their language', async () => {
@@ -108,7 +120,7 @@ describe('around a choice', () => {
       const { id, updatedAt } = el.acceptAll();
       await el.showPreferences();
       const thaiYear = String(new Date(updatedAt).getFullYear() + 543);
-      const text = el.shadowRoot!.querySelector('dialog')!.textContent!;
+      const text = el.shadowRoot!.querySelector('dialog')!.textContent;
       expect(text).to.contain(id);
       expect(text).to.contain(thaiYear);
       expect(text).to.contain(th.receipt(id, '').trim().split(' ')[0]);
@@ -254,21 +266,26 @@ describe('site texts and cookie lists', () => {
     messages: { th: { bannerTitle: 'เทศบาลตำบลบ้านสวนใช้คุกกี้' }, en: { bannerTitle: 'Ban Suan uses cookies' } },
     cookies: {
       analytics: [
-        { name: 'site_stats', provider: 'เทศบาล', purpose: { th: 'นับจำนวนผู้เข้าชม', en: 'Counts visits' }, lifetime: { th: '1 ปี', en: '1 year' } },
+        {
+          name: 'site_stats',
+          provider: 'เทศบาล',
+          purpose: { th: 'นับจำนวนผู้เข้าชม', en: 'Counts visits' },
+          lifetime: { th: '1 ปี', en: '1 year' },
+        },
       ],
     },
   });
 
-  it('takes the site\'s wording from a JSON child, per language, without JavaScript', async () => {
+  it("takes the site's wording from a JSON child, per language, without JavaScript", async () => {
     const el = await withTexts(texts, 'lang="th"');
     expect(part(el, 'title')!.textContent).to.equal('เทศบาลตำบลบ้านสวนใช้คุกกี้');
     part(el, 'language-button')!.click();
     await el.updateComplete;
     expect(part(el, 'title')!.textContent).to.equal('Ban Suan uses cookies');
-    expect(part(el, 'accept-button')!.textContent!.trim()).to.equal(en.acceptAll);
+    expect(part(el, 'accept-button')!.textContent.trim()).to.equal(en.acceptAll);
   });
 
-  it('lists the site\'s cookies under their category, accessibly, and deletes them on withdrawal', async () => {
+  it("lists the site's cookies under their category, accessibly, and deletes them on withdrawal", async () => {
     const el = await withTexts(texts, 'lang="en"');
     await el.showPreferences();
     const list = part(el, 'cookie-list') as HTMLDetailsElement;
@@ -276,13 +293,13 @@ describe('site texts and cookie lists', () => {
     expect(list.textContent).to.contain('Counts visits');
     expect(list.textContent).to.contain('1 year');
     const table = part(el, 'cookie-table') as HTMLTableElement;
-    expect(Array.from(table.tHead!.rows[0].cells, (c) => c.textContent!.trim())).to.deep.equal([
+    expect(Array.from(table.tHead!.rows[0].cells, (c) => c.textContent.trim())).to.deep.equal([
       en.cookieName,
       en.provider,
       en.purpose,
       en.lifetime,
     ]);
-    expect(Array.from(table.tBodies[0].rows[0].cells, (c) => c.textContent!.trim())).to.deep.equal([
+    expect(Array.from(table.tBodies[0].rows[0].cells, (c) => c.textContent.trim())).to.deep.equal([
       'site_stats',
       'เทศบาล',
       'Counts visits',
@@ -313,7 +330,7 @@ describe('site texts and cookie lists', () => {
     const el = await withTexts('{}', 'lang="en"');
     el.texts = { messages: { en: { rejectAll: 'No, thanks' } } };
     await el.updateComplete;
-    expect(part(el, 'reject-button')!.textContent!.trim()).to.equal('No, thanks');
+    expect(part(el, 'reject-button')!.textContent.trim()).to.equal('No, thanks');
   });
 });
 
@@ -324,7 +341,7 @@ describe('a registered language', () => {
     expect(el.language).to.equal('lo');
     expect(part(el, 'title')!.textContent).to.equal('ເວັບໄຊນີ້ໃຊ້ຄຸກກີ້');
     expect(el.shadowRoot!.querySelector('[lang]')!.getAttribute('lang')).to.equal('lo');
-    expect(part(el, 'language-button')!.textContent!.trim()).to.equal(th.languageName);
+    expect(part(el, 'language-button')!.textContent.trim()).to.equal(th.languageName);
     expect(el.acceptAll().language).to.equal('lo');
   });
 });

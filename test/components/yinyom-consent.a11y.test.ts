@@ -27,15 +27,20 @@ const deepActive = (): Element | null => {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 };
-const activePart = () => deepActive()?.getAttribute('part')?.split(' ').pop() ?? deepActive()?.id ?? deepActive()?.tagName;
+const activePart = () =>
+  deepActive()?.getAttribute('part')?.split(' ').pop() ?? deepActive()?.id ?? deepActive()?.tagName;
 
 /** Relative luminance contrast of two computed colours (rgb/rgba, opaque). */
 function contrast(a: string, b: string): number {
   const lum = (color: string) => {
-    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
@@ -147,7 +152,11 @@ describe('<yinyom-consent> accessibility', () => {
     });
 
     it(`at ${width} px no Thai word is split across lines`, async () => {
-      const { el } = await frameAt(width, 740, `<yinyom-consent cookie-name="yinyom-split-${counter++}" lang="th" org="เทศบาลตำบลบ้านสวน" policy-url="/privacy" categories="functional analytics marketing"></yinyom-consent>`);
+      const { el } = await frameAt(
+        width,
+        740,
+        `<yinyom-consent cookie-name="yinyom-split-${counter++}" lang="th" org="เทศบาลตำบลบ้านสวน" policy-url="/privacy" categories="functional analytics marketing"></yinyom-consent>`,
+      );
       expect(splitThaiWords(el.shadowRoot!)).to.deep.equal([]);
       await el.showPreferences();
       expect(splitThaiWords(el.shadowRoot!)).to.deep.equal([]);
@@ -155,7 +164,11 @@ describe('<yinyom-consent> accessibility', () => {
   }
 
   it('the Thai line-break check catches a split word (it can fail)', async () => {
-    const { win, el } = await frameAt(320, 740, `<yinyom-consent cookie-name="yinyom-split-${counter++}" lang="th"></yinyom-consent>`);
+    const { win, el } = await frameAt(
+      320,
+      740,
+      `<yinyom-consent cookie-name="yinyom-split-${counter++}" lang="th"></yinyom-consent>`,
+    );
     const style = win.document.createElement('style');
     style.textContent = '* { word-break: break-all !important; }';
     el.shadowRoot!.append(style);
@@ -164,7 +177,11 @@ describe('<yinyom-consent> accessibility', () => {
 
   it('preferences at 320 px are accessible and fit the screen', async () => {
     const texts = JSON.stringify({
-      cookies: { analytics: [{ name: '_ga_ABCDEFGHIJ', provider: 'Google', purpose: 'นับจำนวนผู้เข้าชมและหน้าที่เข้าชม', lifetime: '2 ปี' }] },
+      cookies: {
+        analytics: [
+          { name: '_ga_ABCDEFGHIJ', provider: 'Google', purpose: 'นับจำนวนผู้เข้าชมและหน้าที่เข้าชม', lifetime: '2 ปี' },
+        ],
+      },
     });
     const { win, el } = await frameAt(
       320,
@@ -223,13 +240,15 @@ describe('<yinyom-consent> accessibility', () => {
     /** Engines whose driver cannot emulate a media feature skip, saying so, rather than pass blindly. */
     async function emulate(this: Mocha.Context, media: Record<string, string>) {
       try {
-        await emulateMedia(media as never);
-      } catch (error) {
+        await emulateMedia(media);
+      } catch {
         this.skip();
       }
     }
     afterEach(async () => {
-      await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' } as never).catch(() => {});
+      await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' } as never).catch(
+        () => {},
+      );
     });
 
     it('theme="auto" follows a dark system, and stays accessible', async function () {

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/define.js';
-import type { YinyomConsent } from '../../src/index.js';
+import type { YinyomChangeDetail, YinyomConsent, YinyomReadyDetail } from '../../src/index.js';
 import { th } from '../../locales/th.js';
 import { en } from '../../locales/en.js';
 
@@ -45,17 +45,25 @@ describe('<yinyom-consent>', () => {
       expect(banner.getAttribute('role')).to.equal('region');
       expect($(el, `#${banner.getAttribute('aria-labelledby')}`)!.textContent).to.equal(th.bannerTitle);
       const buttons = ['accept-button', 'reject-button', 'preferences-button'].map((name) => part(el, name)!);
-      expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal([th.acceptAll, th.rejectAll, th.choose]);
+      expect(buttons.map((b) => b.textContent.trim())).to.deep.equal([th.acceptAll, th.rejectAll, th.choose]);
       const look = (b: HTMLElement) => {
         const style = getComputedStyle(b);
-        return [b.tagName, style.backgroundColor, style.color, style.borderColor, style.fontWeight, style.fontSize, b.className];
+        return [
+          b.tagName,
+          style.backgroundColor,
+          style.color,
+          style.borderColor,
+          style.fontWeight,
+          style.fontSize,
+          b.className,
+        ];
       };
       expect(look(buttons[1])).to.deep.equal(look(buttons[0]));
       expect(look(buttons[2])).to.deep.equal(look(buttons[0]));
     });
 
     it('renders in a task of its own, never in the one that added it', async () => {
-      const el = document.createElement('yinyom-consent') as YinyomConsent;
+      const el = document.createElement('yinyom-consent');
       el.setAttribute('cookie-name', `yinyom-test-task-${counter++}`);
       cookies.push(el.getAttribute('cookie-name')!);
       document.body.append(el);
@@ -95,12 +103,12 @@ describe('<yinyom-consent>', () => {
       const root = $(el, '[lang]')!;
       expect(root.getAttribute('lang')).to.equal('th');
       const toggle = part(el, 'language-button')!;
-      expect(toggle.textContent!.trim()).to.equal('English');
+      expect(toggle.textContent.trim()).to.equal('English');
       expect(toggle.getAttribute('lang')).to.equal('en');
       await click(el, 'language-button');
       expect($(el, '[lang]')!.getAttribute('lang')).to.equal('en');
-      expect(part(el, 'accept-button')!.textContent!.trim()).to.equal(en.acceptAll);
-      expect(part(el, 'language-button')!.textContent!.trim()).to.equal('ภาษาไทย');
+      expect(part(el, 'accept-button')!.textContent.trim()).to.equal(en.acceptAll);
+      expect(part(el, 'language-button')!.textContent.trim()).to.equal('ภาษาไทย');
       await expect(el).to.be.accessible();
     });
 
@@ -114,7 +122,7 @@ describe('<yinyom-consent>', () => {
         el.setAttribute('lang', 'th');
         await el.updateComplete;
         expect(el.language).to.equal('th');
-        expect(part(el, 'accept-button')!.textContent!.trim()).to.equal(th.acceptAll);
+        expect(part(el, 'accept-button')!.textContent.trim()).to.equal(th.acceptAll);
       } finally {
         html.lang = previous;
       }
@@ -135,7 +143,7 @@ describe('<yinyom-consent>', () => {
   describe('choices', () => {
     it('accept all stores every category, hides the banner and shows the settings button', async () => {
       const el = await mount('categories="analytics marketing" lang="en"');
-      const changed = oneEvent(window, 'yinyom-change');
+      const changed = oneEvent<CustomEvent<YinyomChangeDetail>>(window, 'yinyom-change');
       await click(el, 'accept-button');
       const { detail } = await changed;
       expect(detail.first).to.equal(true);
@@ -173,7 +181,12 @@ describe('<yinyom-consent>', () => {
       const el = await mount('categories="functional analytics marketing"');
       await click(el, 'reject-button');
       expect(el.getConsent()!.method).to.equal('reject-all');
-      expect(el.getConsent()!.categories).to.deep.equal({ necessary: true, functional: false, analytics: false, marketing: false });
+      expect(el.getConsent()!.categories).to.deep.equal({
+        necessary: true,
+        functional: false,
+        analytics: false,
+        marketing: false,
+      });
       expect(part(el, 'banner')).to.equal(null);
     });
 
@@ -183,7 +196,7 @@ describe('<yinyom-consent>', () => {
       await click(first, 'reject-button');
       const stored = first.getConsent();
       first.remove();
-      const ready = oneEvent(window, 'yinyom-ready');
+      const ready = oneEvent<CustomEvent<YinyomReadyDetail>>(window, 'yinyom-ready');
       const second = await mount('', cookieName);
       expect((await ready).detail.consent).to.deep.equal(stored);
       expect(second.getConsent()).to.deep.equal(stored);
@@ -263,12 +276,12 @@ describe('<yinyom-consent>', () => {
       expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false);
     });
 
-    it('reopens on the standing choice and changing one\'s mind is as easy', async () => {
+    it("reopens on the standing choice and changing one's mind is as easy", async () => {
       const el = await mount('categories="analytics marketing"');
       await click(el, 'accept-button');
       await click(el, 'settings-button');
       expect($<HTMLInputElement>(el, '#category-analytics')!.checked).to.equal(true);
-      const changed = oneEvent(window, 'yinyom-change');
+      const changed = oneEvent<CustomEvent<YinyomChangeDetail>>(window, 'yinyom-change');
       await click(el, 'reject-button');
       expect((await changed).detail.changed).to.deep.equal(['analytics', 'marketing']);
       expect(el.hasConsent('analytics')).to.equal(false);

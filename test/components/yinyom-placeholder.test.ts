@@ -34,14 +34,18 @@ describe('<yinyom-placeholder> in place of a gated iframe', () => {
     expect(getComputedStyle(frame).display).to.equal('none');
     expect(frame.hasAttribute('src')).to.equal(false);
     expect(placeholder.style.width).to.equal('560px');
-    expect(placeholder.shadowRoot!.textContent).to.contain(th.placeholder('', th.categories.marketing.title).slice(0, 14));
-    expect(button(placeholder, 'load-once-button').textContent!.trim()).to.equal(th.loadOnce);
+    expect(placeholder.shadowRoot!.textContent).to.contain(
+      th.placeholder('', th.categories.marketing.title).slice(0, 14),
+    );
+    expect(button(placeholder, 'load-once-button').textContent.trim()).to.equal(th.loadOnce);
     await expect(placeholder).to.be.accessible();
   });
 
   it('is accessible in English too', async () => {
     const { placeholder } = await page('en');
-    expect(button(placeholder, 'allow-button').textContent!.trim()).to.equal(en.allowCategory(en.categories.marketing.title));
+    expect(button(placeholder, 'allow-button').textContent.trim()).to.equal(
+      en.allowCategory(en.categories.marketing.title),
+    );
     await expect(placeholder).to.be.accessible();
   });
 
@@ -84,12 +88,15 @@ describe('<yinyom-placeholder> in a small frame', () => {
     return { host, placeholder };
   }
 
-  for (const [width, height] of [[320, 180], [200, 120]] as const) {
+  for (const [width, height] of [
+    [320, 180],
+    [200, 120],
+  ] as const) {
     for (const lang of ['th', 'en']) {
       it(`keeps its content inside a ${width}×${height} frame, over nothing of the page (${lang})`, async () => {
         const { host, placeholder } = await small(width, height, lang);
         const box = placeholder.getBoundingClientRect();
-        expect([Math.round(box.width), Math.round(box.height)], 'the frame\'s size').to.deep.equal([width, height]);
+        expect([Math.round(box.width), Math.round(box.height)], "the frame's size").to.deep.equal([width, height]);
         const inner = placeholder.shadowRoot!.querySelector<HTMLElement>('[part="placeholder"]')!;
         const own = inner.getBoundingClientRect();
         expect(own.top).to.be.at.least(box.top - 0.5);

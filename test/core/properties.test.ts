@@ -19,9 +19,9 @@ const recordArbitrary: fc.Arbitrary<ConsentRecord> = fc
     given: fc.integer({ min: Date.UTC(2025, 0, 1), max: 4_102_444_800_000 }),
     later: fc.integer({ min: 0, max: 10 ** 10 }),
     method: fc.constantFrom('accept-all' as const, 'reject-all' as const, 'custom' as const),
-    categories: fc.subarray([...OPTIONAL_CATEGORIES]).chain((used) =>
-      fc.tuple(...used.map((c) => fc.tuple(fc.constant(c), fc.boolean()))),
-    ),
+    categories: fc
+      .subarray([...OPTIONAL_CATEGORIES])
+      .chain((used) => fc.tuple(...used.map((c) => fc.tuple(fc.constant(c), fc.boolean())))),
   })
   .map(({ id, revision, language, given, later, method, categories }) => ({
     id: id.toLowerCase(),
@@ -34,7 +34,10 @@ const recordArbitrary: fc.Arbitrary<ConsentRecord> = fc
     categories: {
       necessary: true as const,
       ...Object.fromEntries(
-        categories.map(([c, granted]) => [c, method === 'reject-all' ? false : method === 'accept-all' && c !== 'marketing' ? true : granted]),
+        categories.map(([c, granted]) => [
+          c,
+          method === 'reject-all' ? false : method === 'accept-all' && c !== 'marketing' ? true : granted,
+        ]),
       ),
     },
   }));
@@ -79,7 +82,11 @@ describe('properties', () => {
   it('a store over any stored value grants nothing unless that value decodes to a grant', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (value) => {
-        const store = new ConsentStore(parseConfig({ categories: 'analytics marketing' }).config, memoryStorage(value), { log: quiet });
+        const store = new ConsentStore(
+          parseConfig({ categories: 'analytics marketing' }).config,
+          memoryStorage(value),
+          { log: quiet },
+        );
         const record = decodeRecord(value);
         for (const category of ['analytics', 'marketing', '__proto__', 'constructor', 'toString']) {
           const granted = store.hasConsent(category);
@@ -93,7 +100,13 @@ describe('properties', () => {
   it('parsing any attributes never throws and always yields a usable config', () => {
     const raw = fc.dictionary(
       fc.constantFrom(...CONFIG_ATTRIBUTES, '__proto__', 'constructor', 'prototype'),
-      fc.option(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'on', 'off', '0', '401', '30', 'analytics marketing')), { nil: null }),
+      fc.option(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom('__proto__', 'constructor', 'on', 'off', '0', '401', '30', 'analytics marketing'),
+        ),
+        { nil: null },
+      ),
     );
     fc.assert(
       fc.property(raw, (attributes) => {
@@ -106,7 +119,8 @@ describe('properties', () => {
         expect(Object.keys(config).sort()).to.deep.equal(
           [...new Set([...Object.keys(DEFAULT_CONFIG), ...Object.keys(config)])].sort(),
         );
-        for (const problem of problems) expect(problem.message).to.match(/^yinyom: [a-z-]+=".*" is not valid; use .+\. Using .+ instead\.$/s);
+        for (const problem of problems)
+          expect(problem.message).to.match(/^yinyom: [a-z-]+=".*" is not valid; use .+\. Using .+ instead\.$/s);
         expect(polluted().polluted).to.equal(undefined);
       }),
       { numRuns: 1000 },
@@ -118,7 +132,9 @@ describe('properties', () => {
     const store = new ConsentStore(parseConfig({ categories: 'analytics' }).config, memoryStorage(), {
       log: { warn: () => {}, error: (m: string) => errors.push(m) },
     });
-    const hostile = JSON.parse('{"__proto__": {"polluted": true, "analytics": true}, "constructor": {"prototype": {"polluted": true}}}');
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": true, "analytics": true}, "constructor": {"prototype": {"polluted": true}}}',
+    ) as Record<string, unknown>;
     const { consent } = store.save(hostile, 'th');
     expect(consent.categories).to.deep.equal({ necessary: true, analytics: false });
     expect(polluted().polluted).to.equal(undefined);

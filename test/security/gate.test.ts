@@ -56,7 +56,9 @@ describe('security: the gate', () => {
     const raw = ['\u0001javascript:parent.pwned=1', '\u0000 javascript:parent.pwned=1', 'java\tscript:parent.pwned=1'];
 
     it('leaves a javascript: iframe inert after consent, and says so once per frame', async () => {
-      const host = await page(markup.map((url) => `<iframe data-consent="marketing" data-src="${url}"></iframe>`).join(''));
+      const host = await page(
+        markup.map((url) => `<iframe data-consent="marketing" data-src="${url}"></iframe>`).join(''),
+      );
       for (const url of raw) {
         const frame = document.createElement('iframe');
         frame.setAttribute('data-consent', 'marketing');
@@ -73,11 +75,15 @@ describe('security: the gate', () => {
       for (const frame of frames) expect(frame.hasAttribute('src'), frame.getAttribute('data-src')!).to.equal(false);
       expect(window.pwned).to.equal(undefined);
       expect(errors).to.have.length(frames.length);
-      expect(errors[0]).to.contain('this gated <iframe> stays inert: data-src must be an http:, https: or relative URL');
+      expect(errors[0]).to.contain(
+        'this gated <iframe> stays inert: data-src must be an http:, https: or relative URL',
+      );
     });
 
     it('keeps "show this one only" from loading it, and offers no placeholder for it', async () => {
-      const host = await page('<iframe data-consent="marketing" data-src="javascript:parent.pwned=1" title="x"></iframe>');
+      const host = await page(
+        '<iframe data-consent="marketing" data-src="javascript:parent.pwned=1" title="x"></iframe>',
+      );
       const frame = host.querySelector('iframe')!;
       const { log } = logger();
       const gate = new ScriptGate(() => null, { log, blocked: () => expect.fail('a refused frame got a placeholder') });
@@ -90,8 +96,12 @@ describe('security: the gate', () => {
 
     it('puts no placeholder in place of a refused frame on a real page', async () => {
       const cookieName = 'yinyom-security-gate';
-      const host = await page('<iframe data-consent="marketing" data-src="javascript:parent.pwned=1" title="x"></iframe>');
-      const el = await fixture<YinyomConsent>(html`<yinyom-consent cookie-name=${cookieName} categories="marketing"></yinyom-consent>`);
+      const host = await page(
+        '<iframe data-consent="marketing" data-src="javascript:parent.pwned=1" title="x"></iframe>',
+      );
+      const el = await fixture<YinyomConsent>(
+        html`<yinyom-consent cookie-name=${cookieName} categories="marketing"></yinyom-consent>`,
+      );
       try {
         await settle();
         expect(host.querySelector('yinyom-placeholder')).to.equal(null);
@@ -173,7 +183,7 @@ describe('security: the gate', () => {
       '<script type="text/plain" data-consent="analytics" src="/test/fixtures/gated-a.js"></script>' +
       '<script type="text/plain" data-consent="analytics" nonce="n0nce">window.gateLog.push("page nonce")</script>';
 
-    it('leaves a gated script without yinyom\'s nonce inert, with an error saying to add it', async () => {
+    it("leaves a gated script without yinyom's nonce inert, with an error saying to add it", async () => {
       await page(scripts);
       setOwnNonce('n0nce');
       const { errors, log } = logger();
@@ -189,7 +199,7 @@ describe('security: the gate', () => {
       expect(window.gateLog).to.deep.equal(['no nonce', 'wrong nonce', 'external-a', 'page nonce']);
     });
 
-    it('reads the npm build\'s nonce from <meta property="csp-nonce"> in the head only', async () => {
+    it('reads the npm build\'s nonce from <meta property="csp-nonce"> in the head only', () => {
       const meta = document.createElement('meta');
       meta.setAttribute('property', 'csp-nonce');
       meta.setAttribute('nonce', 'from-head');
@@ -244,7 +254,10 @@ describe('security: the gate', () => {
       expect(rejected).to.equal(false);
       expect(window.gateLog).to.deep.equal(['after']);
       expect(errors.filter((e) => e.includes('could not be made live'))).to.have.length(1);
-      host.insertAdjacentHTML('beforeend', '<script type="text/plain" data-consent="analytics">window.gateLog.push("later")</script>');
+      host.insertAdjacentHTML(
+        'beforeend',
+        '<script type="text/plain" data-consent="analytics">window.gateLog.push("later")</script>',
+      );
       await gate.apply();
       expect(window.gateLog).to.deep.equal(['after', 'later']);
     });
@@ -279,7 +292,9 @@ describe('security: the gate', () => {
       const gate = new ScriptGate(() => null, { log });
       await gate.apply();
       await gate.apply();
-      expect(errors.filter((e) => e.includes('ran before any choice: gating needs type="text/plain"'))).to.have.length(2);
+      expect(errors.filter((e) => e.includes('ran before any choice: gating needs type="text/plain"'))).to.have.length(
+        2,
+      );
       expect(errors.filter((e) => e.includes('Rename src to data-src'))).to.have.length(1);
       expect(warnings).to.deep.equal([]);
     });
@@ -303,7 +318,7 @@ describe('security: the gate', () => {
       expect(errors[3]).to.contain('names no category');
     });
 
-    it('does not lend a known provider\'s name to a look-alike host (low)', () => {
+    it("does not lend a known provider's name to a look-alike host (low)", () => {
       expect(providerName('https://www.google.evil.example/maps/embed')).to.equal('google.evil.example');
       expect(providerName('https://evil.example/www.google.com/maps')).to.equal('evil.example');
       expect(providerName('https://www.google.co.th/maps/embed?pb=1')).to.equal('Google Maps');
@@ -312,7 +327,7 @@ describe('security: the gate', () => {
     });
   });
 
-  it('reports a gated script the page\'s policy blocks only for scripts it revived', async () => {
+  it("reports a gated script the page's policy blocks only for scripts it revived", async () => {
     const { errors, log } = logger();
     const gate = new ScriptGate(everything, { log });
     gate.observe();
@@ -321,13 +336,24 @@ describe('security: the gate', () => {
       await gate.apply();
       const revived = host.querySelector('script')!;
       const violation = (target: Element) =>
-        target.dispatchEvent(new SecurityPolicyViolationEvent('securitypolicyviolation', { bubbles: true, composed: true, violatedDirective: 'script-src-elem', effectiveDirective: 'script-src-elem', originalPolicy: '', disposition: 'enforce', statusCode: 200, blockedURI: 'inline' }));
+        target.dispatchEvent(
+          new SecurityPolicyViolationEvent('securitypolicyviolation', {
+            bubbles: true,
+            composed: true,
+            violatedDirective: 'script-src-elem',
+            effectiveDirective: 'script-src-elem',
+            originalPolicy: '',
+            disposition: 'enforce',
+            statusCode: 200,
+            blockedURI: 'inline',
+          }),
+        );
       violation(document.createElement('script'));
       violation(revived);
       violation(revived);
       await waitUntil(() => errors.length > 0);
       expect(errors).to.have.length(1);
-      expect(errors[0]).to.contain("Content-Security-Policy (script-src-elem) blocked this gated script");
+      expect(errors[0]).to.contain('Content-Security-Policy (script-src-elem) blocked this gated script');
     } finally {
       gate.disconnect();
     }

@@ -5,7 +5,8 @@ import * as api from '../../src/index.js';
 import '../../src/define.js';
 import { parseConfig } from '../../src/core/config.js';
 import { decodeRecord, encodeRecord } from '../../src/core/consent-record.js';
-import { cookieStorage, memoryStorage } from '../../src/core/consent-storage.js';
+import { memoryStorage } from '../../src/core/consent-storage.js';
+import { cookieStorage } from '../../src/browser/cookie-storage.js';
 import { ConsentStore } from '../../src/core/consent-store.js';
 import { ScriptGate } from '../../src/browser/script-gate.js';
 import type { YinyomChangeEvent, YinyomConsent } from '../../src/index.js';
@@ -40,7 +41,9 @@ describe('security: what yinyom hands out and reads', () => {
   let el: YinyomConsent;
   beforeEach(async () => {
     window.gateLog = [];
-    el = await fixture<YinyomConsent>(html`<yinyom-consent cookie-name=${cookieName} categories="analytics marketing"></yinyom-consent>`);
+    el = await fixture<YinyomConsent>(
+      html`<yinyom-consent cookie-name=${cookieName} categories="analytics marketing"></yinyom-consent>`,
+    );
   });
   afterEach(() => {
     document.cookie = `${cookieName}=; Path=/; Max-Age=0`;
@@ -113,7 +116,11 @@ describe('security: what yinyom hands out and reads', () => {
 
     it('writes the cookie with its own attributes only, whatever Object.prototype holds', () => {
       const writes: string[] = [];
-      Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: (v: string) => writes.push(v) });
+      Object.defineProperty(document, 'cookie', {
+        configurable: true,
+        get: () => '',
+        set: (v: string) => writes.push(v),
+      });
       const restore = pollute({ domain: 'evil.example', path: '/evil', secure: true, expires: 9999, samesite: 'None' });
       try {
         cookieStorage({ name: 'c', secure: false }).write('v', 30);
@@ -125,7 +132,10 @@ describe('security: what yinyom hands out and reads', () => {
       for (const write of writes) {
         // The value, then the page's own attributes: Path=/, SameSite=Lax, an expiry, and a
         // Domain only where stale copies are swept from this very host.
-        const attributes = write.split('; ').slice(1).map((pair) => pair.split('=')[0].toLowerCase());
+        const attributes = write
+          .split('; ')
+          .slice(1)
+          .map((pair) => pair.split('=')[0].toLowerCase());
         expect(attributes.filter((a) => a !== 'domain').sort(), write).to.deep.equal(['expires', 'path', 'samesite']);
         expect(write).to.contain('; path=/;');
         expect(write).to.contain('; sameSite=Lax');
@@ -135,7 +145,11 @@ describe('security: what yinyom hands out and reads', () => {
     });
 
     it('reads no configuration from Object.prototype', () => {
-      const restore = pollute({ 'log-url': 'https://evil.example/collect', 'cookie-domain': 'evil.example', 'no-settings-button': '' });
+      const restore = pollute({
+        'log-url': 'https://evil.example/collect',
+        'cookie-domain': 'evil.example',
+        'no-settings-button': '',
+      });
       try {
         const { config } = parseConfig({ categories: 'analytics' });
         expect(config.logUrl).to.equal(undefined);
@@ -148,10 +162,14 @@ describe('security: what yinyom hands out and reads', () => {
   });
 
   describe('onConsent trusts only the element (13)', () => {
-    it('ignores a yinyom-change or yinyom-ready that another script dispatches', async () => {
+    it('ignores a yinyom-change or yinyom-ready that another script dispatches', () => {
       const called: unknown[] = [];
       const stop = api.onConsent('analytics', (consent) => called.push(consent));
-      const forged = { consent: { categories: { necessary: true, analytics: true } }, changed: ['analytics'], first: true };
+      const forged = {
+        consent: { categories: { necessary: true, analytics: true } },
+        changed: ['analytics'],
+        first: true,
+      };
       window.dispatchEvent(new CustomEvent('yinyom-change', { detail: forged }));
       window.dispatchEvent(new CustomEvent('yinyom-ready', { detail: forged }));
       expect(called).to.deep.equal([]);
@@ -180,7 +198,9 @@ describe('security: what yinyom hands out and reads', () => {
       expect(dialog.open).to.equal(true);
       const now = new Date();
       const year = now.getFullYear() + (el.language === 'th' ? 543 : 0);
-      expect(el.shadowRoot!.querySelector('[part="receipt"]')!.textContent).to.contain(`${now.getDate()}/${now.getMonth() + 1}/${year}`);
+      expect(el.shadowRoot!.querySelector('[part="receipt"]')!.textContent).to.contain(
+        `${now.getDate()}/${now.getMonth() + 1}/${year}`,
+      );
       dialog.close();
     });
   });
@@ -192,13 +212,17 @@ describe('security: no way to withdraw (low)', () => {
     const original = console.warn;
     console.warn = (message: string) => warnings.push(message);
     try {
-      const hidden = await fixture<YinyomConsent>(html`<yinyom-consent cookie-name="yinyom-security-hidden" no-settings-button></yinyom-consent>`);
+      const hidden = await fixture<YinyomConsent>(
+        html`<yinyom-consent cookie-name="yinyom-security-hidden" no-settings-button></yinyom-consent>`,
+      );
       await waitUntil(() => warnings.length > 0, 'no warning');
       hidden.remove();
       const link = document.createElement('a');
       link.setAttribute('data-yinyom-open', '');
       document.body.append(link);
-      const withLink = await fixture<YinyomConsent>(html`<yinyom-consent cookie-name="yinyom-security-hidden" no-settings-button></yinyom-consent>`);
+      const withLink = await fixture<YinyomConsent>(
+        html`<yinyom-consent cookie-name="yinyom-security-hidden" no-settings-button></yinyom-consent>`,
+      );
       await withLink.updateComplete;
       withLink.remove();
       link.remove();

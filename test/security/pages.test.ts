@@ -6,7 +6,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { YinyomConsent } from '../../src/index.js';
 
 type PageWindow = Window &
-  typeof globalThis & { ran: string[]; logged: string[]; violations: string[]; yinyom: typeof import('../../src/page-api.js') };
+  typeof globalThis & {
+    ran: string[];
+    logged: string[];
+    violations: string[];
+    yinyom: typeof import('../../src/page-api.js');
+  };
 
 const frames: HTMLIFrameElement[] = [];
 const PAGES = '/test/fixtures/security';
@@ -20,7 +25,10 @@ async function open(page: string): Promise<PageWindow> {
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as PageWindow;
-  await waitUntil(() => win.document.querySelector('yinyom-consent')?.shadowRoot, `no notice on ${page}: ${win.logged}`);
+  await waitUntil(
+    () => win.document.querySelector('yinyom-consent')?.shadowRoot,
+    `no notice on ${page}: ${win.logged}`,
+  );
   await element(win).updateComplete;
   return win;
 }
@@ -66,7 +74,7 @@ describe('security: pages with a broken global or an enforced policy', () => {
     const win = await open('script-src-self.html');
     win.yinyom.acceptAll();
     await waitUntil(() => win.ran.includes('external'), `ran: ${win.ran}; logged: ${win.logged}`);
-    await waitUntil(() => said(win, "Content-Security-Policy (script-src").length === 1, `logged: ${win.logged}`);
+    await waitUntil(() => said(win, 'Content-Security-Policy (script-src').length === 1, `logged: ${win.logged}`);
     expect(said(win, "Give it the page's nonce")).to.have.length(1);
     expect(win.ran).to.deep.equal(['external']);
   });
@@ -120,9 +128,10 @@ describe('security: pages with a broken global or an enforced policy', () => {
     frames.push(frame);
     const report = new Promise<Record<string, unknown>>((resolve) => {
       const listen = (event: MessageEvent) => {
-        if (event.source !== frame.contentWindow || !event.data?.sandboxed) return;
+        const data = event.data as { sandboxed?: Record<string, unknown> } | null | undefined;
+        if (event.source !== frame.contentWindow || !data?.sandboxed) return;
         window.removeEventListener('message', listen);
-        resolve(event.data.sandboxed);
+        resolve(data.sandboxed);
       };
       window.addEventListener('message', listen);
     });
