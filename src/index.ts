@@ -5,11 +5,13 @@ export { YinyomPlaceholder } from './components/placeholder/yinyom-placeholder.c
 export { acceptAll, getConsent, hasConsent, onConsent, rejectAll, reset, save, showPreferences } from './page-api.js';
 export { YinyomChangeEvent, type YinyomChangeDetail } from './events/yinyom-change.js';
 export { YinyomReadyEvent, type YinyomReadyDetail } from './events/yinyom-ready.js';
+export { YinyomAllowEvent, type YinyomAllowDetail } from './events/yinyom-allow.js';
+export { YinyomLoadOnceEvent } from './events/yinyom-load-once.js';
 export { OPTIONAL_CATEGORIES } from './core/categories.js';
 export type { Category, CategoryChoices, CategoryStates, OptionalCategory } from './core/categories.js';
 export type { ConsentMethod, ConsentRecord } from './core/consent-record.js';
 export type { ConsentChange } from './core/consent-store.js';
-export type { ConsentConfig, Position, Theme } from './core/config.js';
+export type { ConsentConfig, OnOff, Position, Theme } from './core/config.js';
 export type { Language } from './i18n/language.js';
 export type { Messages, CategoryText } from './i18n/messages.js';
 export { registerLanguage } from './i18n/registry.js';

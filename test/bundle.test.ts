@@ -1,6 +1,7 @@
 // The script-tag build as a webmaster uses it: dist/yinyom.min.js on a plain page.
 // `npm test` builds it first.
 import { expect, waitUntil } from '@open-wc/testing';
+import { en } from '../locales/en.js';
 import type { YinyomConsent } from '../src/index.js';
 
 type PageWindow = Window & typeof globalThis & { ran: string[]; yinyom: typeof import('../src/page-api.js') };
@@ -33,6 +34,22 @@ describe('dist/yinyom.min.js', () => {
   afterEach(() => {
     for (const frame of frames.splice(0)) frame.remove();
     document.cookie = 'yinyom-bundle=; Path=/; Max-Age=0';
+  });
+
+  it('shares its languages with an npm copy on the same page', async () => {
+    const win = await open('/test/fixtures/bundle/page.html');
+    // The script tag's copy shows the notice; the page's own bundle is another copy of yinyom.
+    const npm = (await (win as unknown as { eval(code: string): unknown }).eval(
+      "import('/dist/index.js')",
+    )) as typeof import('../src/index.js');
+    element(win).setAttribute('lang', 'ms');
+    await element(win).updateComplete;
+    expect(part(win, 'title')!.textContent, 'not registered yet: Thai').to.not.equal('Kuki di laman ini');
+    npm.registerLanguage('ms', { ...en, languageName: 'Bahasa Melayu', bannerTitle: 'Kuki di laman ini' });
+    await waitUntil(
+      () => part(win, 'title')?.textContent === 'Kuki di laman ini',
+      'the notice took the npm copy’s language',
+    );
   });
 
   it('adds the element from its data-* attributes and runs nothing before a choice', async () => {

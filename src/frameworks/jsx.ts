@@ -5,8 +5,9 @@
 //   // once, anywhere in a React 19 project (e.g. src/env.d.ts or main.tsx):
 //   import type {} from 'yinyom/jsx';
 //
-// Events are not element props: `yinyom-ready` and `yinyom-change` fire on `window`
-// (or use `onConsent()`), so there is no `onYinyomChange` to type.
+// Events are not typed as props: `yinyom-ready` and `yinyom-change` are dispatched on the
+// element (bubbling, composed) and reach `window`; listen through a ref, on `window`, or use
+// `onConsent()`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { YinyomConsentAttributes } from './attributes.js';
 import type { YinyomConsent } from '../components/consent/yinyom-consent.component.js';

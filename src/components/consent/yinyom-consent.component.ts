@@ -145,6 +145,53 @@ export class YinyomConsent extends ConsentAttributes {
       ?.style.setProperty('--_page-font', getComputedStyle(this).fontFamily);
   }
 
+  /**
+   * An earlier <yinyom-consent> that already serves this page. A second one (a CMS block and
+   * a theme both adding it) stands by and forwards to the first, so the visitor sees one
+   * banner and each choice is written once.
+   */
+  private get _primary(): YinyomConsent | undefined {
+    const first = document.querySelector('yinyom-consent');
+    return first !== this && first instanceof YinyomConsent ? first : undefined;
+  }
+
+  private get _dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  /** Grants one more category and keeps the rest of the choice (a placeholder's "allow"). */
+  private _allow(category: OptionalCategory): void {
+    const choices: Record<string, boolean> = { ...this.getConsent()?.categories, [category]: true };
+    delete choices.necessary;
+    this.save(choices);
+  }
+
+  private _choose(act: (store: ConsentStore) => ConsentChange): ConsentRecord {
+    const { consent } = act(this._consent.store);
+    this._closePreferences();
+    return consent;
+  }
+
+  private _closePreferences(): void {
+    if (this._dialog?.open) this._dialog.close();
+  }
+
+  /** A choice made through the notice: stored, then confirmed to every visitor, sighted or not. */
+  private _handleChoice(act: () => unknown): void {
+    act();
+    this._status.say(this._localize.messages().saved);
+  }
+
+  private async _handleDialogClose(): Promise<void> {
+    // Escape and the close button land here too: closing is never a choice.
+    this._preferencesOpen = false;
+    const opener = this._opener;
+    this._opener = undefined;
+    // The banner was hidden under the dialog: it must be shown again before it can take focus.
+    await this.updateComplete;
+    if (opener?.isConnected) opener.focus();
+  }
+
   /** The language the notice is shown in now. */
   get language(): Language {
     return this._localize.language;
@@ -207,53 +254,6 @@ export class YinyomConsent extends ConsentAttributes {
     await this.updateComplete;
     const dialog = this._dialog;
     if (dialog && !dialog.open) dialog.showModal();
-  }
-
-  /**
-   * An earlier <yinyom-consent> that already serves this page. A second one (a CMS block and
-   * a theme both adding it) stands by and forwards to the first, so the visitor sees one
-   * banner and each choice is written once.
-   */
-  private get _primary(): YinyomConsent | undefined {
-    const first = document.querySelector('yinyom-consent');
-    return first !== this && first instanceof YinyomConsent ? first : undefined;
-  }
-
-  private get _dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  /** Grants one more category and keeps the rest of the choice (a placeholder's "allow"). */
-  private _allow(category: OptionalCategory): void {
-    const choices: Record<string, boolean> = { ...this.getConsent()?.categories, [category]: true };
-    delete choices.necessary;
-    this.save(choices);
-  }
-
-  private _choose(act: (store: ConsentStore) => ConsentChange): ConsentRecord {
-    const { consent } = act(this._consent.store);
-    this._closePreferences();
-    return consent;
-  }
-
-  private _closePreferences(): void {
-    if (this._dialog?.open) this._dialog.close();
-  }
-
-  /** A choice made through the notice: stored, then confirmed to every visitor, sighted or not. */
-  private _handleChoice(act: () => unknown): void {
-    act();
-    this._status.say(this._localize.messages().saved);
-  }
-
-  private async _handleDialogClose(): Promise<void> {
-    // Escape and the close button land here too: closing is never a choice.
-    this._preferencesOpen = false;
-    const opener = this._opener;
-    this._opener = undefined;
-    // The banner was hidden under the dialog: it must be shown again before it can take focus.
-    await this.updateComplete;
-    if (opener?.isConnected) opener.focus();
   }
 
   protected override render() {

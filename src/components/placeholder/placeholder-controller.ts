@@ -6,6 +6,8 @@ import type { OptionalCategory } from '../../core/categories.js';
 import type { SiteTexts } from '../../i18n/site-texts.js';
 import { whenSettled } from '../../internal/when-settled.js';
 import type { YinyomPlaceholder } from './yinyom-placeholder.component.js';
+// Types only: the tag map entry that types createElement('yinyom-placeholder').
+import type {} from './yinyom-placeholder.js';
 
 export interface PlaceholderOptions {
   /** The gate whose blocked frames get placeholders. */
