@@ -3,12 +3,12 @@ import type { CategoryChoices, OptionalCategory } from '../../core/categories.js
 import type { ConsentRecord } from '../../core/consent-record.js';
 import type { ConsentChange, ConsentStore } from '../../core/consent-store.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
+import { FocusController } from '../../controllers/focus-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { OpenerController } from '../../controllers/opener-controller.js';
 import { ScrollPaddingController } from '../../controllers/scroll-padding-controller.js';
 import { StatusController } from '../../controllers/status-controller.js';
 import type { Language } from '../../i18n/language.js';
-import { deepActiveElement } from '../../internal/active-element.js';
 import { nextTask } from '../../internal/next-task.js';
 import { ownValue } from '../../internal/own.js';
 import { PlaceholderController } from '../placeholder/placeholder-controller.js';
@@ -104,13 +104,12 @@ export class YinyomConsent extends ConsentAttributes {
     live: (element) => this._placeholders.hide(element),
   });
   private readonly _status = new StatusController(this);
+  private readonly _focus = new FocusController(this);
 
   /** The switches' positions while the preferences are open; saved only on request. */
   private _draft: CategoryChoices = {};
   private _preferencesOpen = false;
   private _preferencesStyled = false;
-  /** What had focus before the preferences opened, to return it there on close. */
-  private _opener?: HTMLElement;
 
   constructor() {
     super();
@@ -178,18 +177,16 @@ export class YinyomConsent extends ConsentAttributes {
 
   /** A choice made through the notice: stored, then confirmed to every visitor, sighted or not. */
   private _handleChoice(act: () => unknown): void {
+    const fromBanner = this._focus.within('.banner');
     act();
     this._status.say(this._localize.messages().saved);
+    if (fromBanner) void this._focus.land();
   }
 
   private async _handleDialogClose(): Promise<void> {
     // Escape and the close button land here too: closing is never a choice.
     this._preferencesOpen = false;
-    const opener = this._opener;
-    this._opener = undefined;
-    // The banner was hidden under the dialog: it must be shown again before it can take focus.
-    await this.updateComplete;
-    if (opener?.isConnected) opener.focus();
+    await this._focus.land();
   }
 
   /** The language the notice is shown in now. */
@@ -238,7 +235,7 @@ export class YinyomConsent extends ConsentAttributes {
     const primary = this._primary;
     if (primary) return primary.showPreferences();
     if (this._preferencesOpen) return;
-    this._opener = deepActiveElement();
+    this._focus.remember();
     const consent = this._consent.store.consent;
     // Start from the standing choice, or from nothing granted: no switch is ever pre-ticked.
     this._draft = consent ? { ...consent.categories } : {};
@@ -285,7 +282,7 @@ export class YinyomConsent extends ConsentAttributes {
     return html`<div class="root ${config.theme} ${config.position}" lang=${language}>
       ${view.consent ? nothing : renderBanner(view)}
       ${
-        view.consent && config.settingsButton && !this._preferencesOpen
+        view.consent && config.settingsButton
           ? html`<button class="settings" part="button settings-button" @click=${view.showPreferences}>
             ${view.messages.settingsButton}
           </button>`

@@ -117,6 +117,9 @@ export const styles = css`
     box-shadow: var(--_shadow);
   }
   .settings { font-size: 0.875em; }
+  /* The settings button floats over the page's own colours, dark footers included: its ring
+     is set in the notice's background on both sides, so one of the two always stands out. */
+  .settings:focus-visible { box-shadow: 0 0 0 7px var(--_bg), var(--_shadow); }
   /* Above the settings button, never over it. */
   /* Inverted, so that a message never passes for a second button. */
   .status {
@@ -128,7 +131,9 @@ export const styles = css`
     padding: 0.5rem 1rem;
     border-radius: var(--_radius);
   }
-  .status:empty { display: none; }
+  /* Empty, the live region stays in the accessibility tree, out of sight: a region that
+     appears together with its text is not announced by VoiceOver and often not by JAWS. */
+  .status:empty { width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); box-shadow: none; }
   /* Phones: the banner docks to the bottom edge and takes as little height as it can. */
   @media (max-width: 30rem) {
     .banner, .top .banner, .center .banner { inset: auto 0 0; transform: none; border-radius: var(--_radius) var(--_radius) 0 0; padding: 0.75rem 1rem; }
