@@ -77,14 +77,17 @@ export const styles = css`
   a { color: inherit; text-underline-offset: 0.2em; }
   /* Clear of the vowels Thai writes below the line. */
   :lang(th) a { text-underline-offset: 0.35em; text-decoration-thickness: 1px; }
+  /* The heading and its buttons share a row while they fit, and wrap rather than push the
+     buttons out when the text is long or large (English at 320 px, text-only zoom). */
   .head {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem var(--_space);
     align-items: center;
     justify-content: space-between;
     margin-bottom: 0.5rem;
   }
-  .head > span { display: flex; gap: 0.5rem; }
+  .head > span { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .quiet { white-space: nowrap; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: var(--_space); }
   .actions > button { flex: 1 1 10rem; }
