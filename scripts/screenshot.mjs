@@ -21,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './lib/browsers.mjs';
 import { ROOT } from './lib/server.mjs';
 import { startDemoServer } from './serve.mjs';
+import { DEMO, waitForDemoReady } from './lib/demo-page.mjs';
 
 const ARGS = process.argv.slice(2);
 const DOCS = ARGS.includes('--docs');
@@ -34,30 +35,7 @@ const EXECUTABLE = chromiumPath();
 const DESKTOP = { width: 1280, height: 800 };
 const MOBILE = { width: 375, height: 740 };
 
-const SEL = {
-  banner: 'yinyom-consent [part~="banner"]',
-  language: 'yinyom-consent [part~="banner"] [part~="language-button"]',
-  accept: 'yinyom-consent [part~="banner"] [part~="accept-button"]',
-  preferences: 'yinyom-consent [part~="banner"] [part~="preferences-button"]',
-  dialog: 'yinyom-consent dialog',
-  settings: 'yinyom-consent [part~="settings-button"]',
-  statusMessage: 'yinyom-consent [part~="status"]',
-  status: '#gated-status',
-  record: '#consent-record',
-};
-
-async function waitForReady(page) {
-  // The demo page writes the record into the <pre> on yinyom-ready.
-  await page.waitForFunction(
-    (selector) => {
-      const pre = document.querySelector(selector);
-      return Boolean(window.yinyom && pre && !pre.textContent.startsWith('กำลังโหลด'));
-    },
-    SEL.record,
-    { timeout: 10_000 },
-  );
-  await page.evaluate(() => document.fonts.ready);
-}
+const SEL = DEMO;
 
 /** Clicks the banner's TH/EN switch and waits for the English title. */
 async function switchToEnglish(page) {
@@ -265,7 +243,7 @@ async function main() {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
     await page.goto(server.url('/demo/'));
-    await waitForReady(page);
+    await waitForDemoReady(page);
     return { context, page };
   }
 

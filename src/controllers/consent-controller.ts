@@ -34,9 +34,9 @@ export class ConsentController implements ReactiveController {
     _host.addController(this);
   }
 
-  /** The store for the element's configuration, built on first use. */
+  /** The store for the element's configuration, built on first use; each update reconfigures. */
   get store(): ConsentStore {
-    this._configure();
+    if (!this.session.store) this._configure();
     return this.session.store!;
   }
 

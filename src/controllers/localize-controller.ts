@@ -10,7 +10,6 @@ type Host = ReactiveControllerHost & HTMLElement;
 export interface LocalizeOptions {
   /** The site's texts as given: JSON text, an object, or undefined. Checked once per source. */
   readonly texts?: () => unknown;
-  readonly log?: Pick<Console, 'error'>;
 }
 
 // Every connected element that speaks a language: one observer of <html lang> and one
@@ -86,7 +85,7 @@ export class LocalizeController implements ReactiveController {
     if (source === undefined) return {};
     if (source !== this._source) {
       const { texts, problems } = parseSiteTexts(source, messagesFor('th'));
-      for (const problem of problems) (this._options.log ?? console).error(problem);
+      for (const problem of problems) console.error(problem);
       this._source = source;
       this._checked = texts;
     }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startChromium } from './chromium.mjs';
+import { DEMO, waitForDemoReady } from '../../scripts/lib/demo-page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'th-TH' };
 const MOBILE = {
@@ -16,19 +17,7 @@ const MOBILE = {
 const THAI = /[\u0E00-\u0E7F]/;
 const WAITING = 'ยังไม่มีสคริปต์ที่ถูกควบคุมทำงาน';
 
-const SEL = {
-  banner: 'yinyom-consent [part~="banner"]',
-  title: 'yinyom-consent [part~="banner"] [part~="title"]',
-  text: 'yinyom-consent [part~="banner"] [part~="text"]',
-  language: 'yinyom-consent [part~="banner"] [part~="language-button"]',
-  accept: 'yinyom-consent [part~="banner"] [part~="accept-button"]',
-  reject: 'yinyom-consent [part~="banner"] [part~="reject-button"]',
-  preferences: 'yinyom-consent [part~="banner"] [part~="preferences-button"]',
-  dialog: 'yinyom-consent dialog',
-  footerOpen: 'footer [data-yinyom-open]',
-  status: '#gated-status',
-  record: '#consent-record',
-};
+const SEL = DEMO;
 
 describe('demo (Chromium)', () => {
   let chromium;
@@ -52,7 +41,7 @@ describe('demo (Chromium)', () => {
       s.served = (file) => chromium.server.requests.slice(mark).filter((r) => r.path.split('?')[0] === file);
       let ok = false;
       try {
-        if (ready) await waitForReady(s.page);
+        if (ready) await waitForDemoReady(s.page);
         await body(s, s.page);
         const errors = s.errors.filter((e) => e.startsWith('error:') || e.startsWith('pageerror:'));
         assert.deepStrictEqual(errors, [], 'no page errors');
@@ -135,7 +124,7 @@ describe('demo (Chromium)', () => {
       assert.strictEqual(consent.categories.analytics, true, 'analytics granted');
 
       await page.reload();
-      await waitForReady(page);
+      await waitForDemoReady(page);
       await assertBothRanInOrder(page, 'reload after accept');
       assert.strictEqual(await page.locator(SEL.banner).count(), 0, 'reload after accept: no banner');
 
@@ -159,7 +148,7 @@ describe('demo (Chromium)', () => {
       await page.locator(SEL.banner).waitFor({ state: 'detached', timeout: 5_000 });
       await assertNothingRan(s, 'reject');
       await page.reload();
-      await waitForReady(page);
+      await waitForDemoReady(page);
       assert.strictEqual(await page.locator(SEL.banner).count(), 0, 'reload after reject: no banner');
       await assertNothingRan(s, 'reload after reject');
       const consent = await page.evaluate(() => window.yinyom.getConsent());
@@ -199,18 +188,6 @@ describe('demo (Chromium)', () => {
     );
   }
 });
-
-/** The demo page writes the consent record into its <pre> on yinyom-ready. */
-async function waitForReady(page) {
-  await page.waitForFunction(
-    (selector) => {
-      const pre = document.querySelector(selector);
-      return Boolean(window.yinyom && pre && !pre.textContent.startsWith('กำลังโหลด'));
-    },
-    SEL.record,
-    { timeout: 10_000 },
-  );
-}
 
 /** The gated-script lines reported on the page: [{ kind, text }]. */
 const gatedReports = (page) =>
