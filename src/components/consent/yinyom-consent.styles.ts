@@ -71,7 +71,10 @@ export const styles = css`
     max-width: 36rem;
     transform: translateY(-50%);
   }
-  h2 { margin: 0; font-size: 1.25em; line-height: 1.4; }
+  /* Below the host no text sets its own line height or letter or word spacing, so that a
+     reader's text spacing (WCAG 1.4.12) reaches all of it: the heading inherits the host's
+     1.6, which Thai vowels and tone marks need, and buttons undo the browser's reset. */
+  h2 { margin: 0; font-size: 1.25em; }
   p { margin: 0 0 0.75rem; }
   .notice { font-weight: 600; }
   a { color: inherit; text-underline-offset: 0.2em; }
@@ -95,6 +98,8 @@ export const styles = css`
     font: inherit;
     min-height: 2.75rem;
     min-width: 2.75rem;
+    letter-spacing: inherit;
+    word-spacing: inherit;
     padding: 0.5rem 1rem;
     border-radius: var(--_radius);
     cursor: pointer;
