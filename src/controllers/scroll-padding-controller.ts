@@ -9,7 +9,9 @@ export interface ScrollPaddingOptions {
 
 /**
  * While the banner covers an edge of the viewport, the page scrolls focused elements clear
- * of it (WCAG 2.4.11, focus not obscured); the page's own scroll padding comes back after.
+ * of it (WCAG 2.4.11, focus not obscured). Scroll padding alone cannot lift the end of the
+ * page above a bottom banner (there is nothing further to scroll to), so the page also gets
+ * that much room at its end. The page's own values come back after.
  */
 export class ScrollPaddingController implements ReactiveController {
   private _observed?: HTMLElement;
@@ -18,8 +20,8 @@ export class ScrollPaddingController implements ReactiveController {
   private readonly _size = new ResizeObserver(([entry]) =>
     this._pad(entry?.target.isConnected ? entry.borderBoxSize[0]?.blockSize : undefined),
   );
-  /** The page's own scroll padding on the banner's edge, to put back. */
-  private _saved?: [string, string];
+  /** The page's own inline values of what was set, to put back. */
+  private _saved: Array<[string, string]> = [];
 
   constructor(
     host: ReactiveControllerHost,
@@ -45,13 +47,17 @@ export class ScrollPaddingController implements ReactiveController {
   }
 
   private _pad(bannerHeight: number | undefined): void {
-    const style = document.documentElement.style;
-    if (this._saved) style.setProperty(...this._saved);
-    this._saved = undefined;
+    const html = document.documentElement;
+    for (const saved of this._saved.splice(0)) html.style.setProperty(...saved);
     const edge = this._options.edge();
     if (bannerHeight === undefined || edge === 'center') return;
-    const property = `scroll-padding-${edge}`;
-    this._saved = [property, style.getPropertyValue(property)];
-    style.setProperty(property, `${Math.ceil(bannerHeight) + 16}px`);
+    const room = Math.ceil(bannerHeight) + 16;
+    // Room at the start would push the whole page down (a layout shift): only the end gets it.
+    const values: Array<[string, string]> = [[`scroll-padding-${edge}`, `${room}px`]];
+    if (edge === 'bottom') values.push(['padding-bottom', `calc(${getComputedStyle(html).paddingBottom} + ${room}px)`]);
+    for (const [property, value] of values) {
+      this._saved.push([property, html.style.getPropertyValue(property)]);
+      html.style.setProperty(property, value);
+    }
   }
 }
