@@ -7,6 +7,7 @@ export const en: Messages = {
     `${org ?? 'This website'} uses cookies to make the site easier to use, and analyses visits ` +
     'statistically to improve its services. You choose which kinds of cookies to accept, ' +
     'and you can change your choice at any time.',
+  readMore: 'Read more',
   policyChanged: 'Our privacy policy has changed. Please read it and choose your cookie settings again.',
   policyLink: 'Privacy policy',
   acceptAll: 'Accept all',

@@ -16,6 +16,8 @@ export interface Messages {
   readonly bannerTitle: string;
   /** The banner's text; `org` is the organisation's name when the site gives one. */
   readonly bannerText: (org: string | undefined) => string;
+  /** On a phone the banner text shows its first lines; this button shows the rest. */
+  readonly readMore: string;
   /** Shown above the banner text when a new policy revision asks again. */
   readonly policyChanged: string;
   readonly policyLink: string;

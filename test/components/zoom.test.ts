@@ -54,5 +54,31 @@ describe('zoom and reflow', () => {
       expect(close.left, 'left edge').to.be.at.least(0);
       expect(close.right, 'right edge').to.be.at.most(375);
     });
+
+    it(`text-only zoom to 200 % on a phone: the buttons at the bottom cover neither the close button nor a switch (${lang})`, async () => {
+      const { win, el } = await frameAt(375, 667, markup(lang));
+      win.document.documentElement.style.fontSize = '200%';
+      await el.showPreferences();
+      await frame();
+      const dialog = el.shadowRoot!.querySelector('dialog')!;
+      const bar = () => dialog.querySelector('.actions')!.getBoundingClientRect();
+      const close = el.shadowRoot!.querySelector('[part~="close-button"]')!.getBoundingClientRect();
+      expect(close.bottom, 'the close button is above the buttons').to.be.at.most(bar().top);
+      for (const input of Array.from(dialog.querySelectorAll<HTMLInputElement>('input[role="switch"]'))) {
+        input.scrollIntoView({ block: 'center' });
+        await frame();
+        const box = input.getBoundingClientRect();
+        const under = box.bottom > bar().top && box.top < bar().bottom;
+        expect(under, `${input.id} is under the buttons`).to.equal(false);
+      }
+    });
   }
+
+  it('on a desktop the buttons still stick to the bottom of the preferences', async () => {
+    const { el } = await frameAt(1280, 800, markup('th'));
+    await el.showPreferences();
+    await frame();
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(getComputedStyle(dialog.querySelector('.actions')!).position).to.equal('sticky');
+  });
 });

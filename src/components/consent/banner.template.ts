@@ -6,7 +6,7 @@ import { choiceButtons, languageButton, policyLink, type NoticeView } from './no
 /* eslint-disable lit-a11y/no-redundant-role */
 /** The notice shown until the visitor chooses: a named region, never a focus trap. */
 export const renderBanner = (view: NoticeView): TemplateResult => {
-  const { messages: m, preferencesOpen, policyChanged, config, showPreferences } = view;
+  const { messages: m, preferencesOpen, policyChanged, config, showPreferences, textOpen } = view;
   return html`<section
   class="banner"
   part="banner"
@@ -19,7 +19,13 @@ export const renderBanner = (view: NoticeView): TemplateResult => {
     ${languageButton(view)}
   </div>
   ${policyChanged ? html`<p class="notice" part="notice">${m.policyChanged}</p>` : nothing}
-  <p part="text">${m.bannerText(config.org)} ${policyLink(view)}</p>
+  <p id="banner-text" part="text" class=${textOpen ? '' : 'clamp'}>${m.bannerText(config.org)}</p>
+  <p class="links">
+    <button class="more" aria-expanded=${textOpen} aria-controls="banner-text" @click=${view.toggleText}>
+      ${m.readMore}
+    </button>
+    ${policyLink(view)}
+  </p>
   <div class="actions">
     ${choiceButtons(view)}
     <button class="choice" part="button preferences-button" @click=${showPreferences}>${m.choose}</button>
@@ -27,3 +33,13 @@ export const renderBanner = (view: NoticeView): TemplateResult => {
 </section>`;
 };
 /* eslint-enable lit-a11y/no-redundant-role */
+
+/** After a choice: the floating button that reopens the preferences, unless the page hides it. */
+export const renderSettingsButton = ({
+  config,
+  messages,
+  showPreferences,
+}: NoticeView): TemplateResult | typeof nothing =>
+  config.settingsButton
+    ? html`<button class="settings" part="button settings-button" @click=${showPreferences}>${messages.settingsButton}</button>`
+    : nothing;

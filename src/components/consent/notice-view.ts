@@ -23,10 +23,13 @@ export interface NoticeView {
   /** The switches' positions while the preferences are open. */
   readonly draft: CategoryChoices;
   readonly preferencesOpen: boolean;
+  /** The banner's whole text is shown (a phone shows its first lines until asked). */
+  readonly textOpen: boolean;
   readonly acceptAll: () => void;
   readonly rejectAll: () => void;
   readonly save: () => void;
   readonly showPreferences: () => void;
+  readonly toggleText: () => void;
   readonly close: () => void;
   readonly switchLanguage: () => void;
   readonly toggle: (category: OptionalCategory, checked: boolean) => void;

@@ -73,11 +73,9 @@ export const preferencesStyles = css`
     dialog { padding: var(--_space); }
     dialog .actions { margin-inline: calc(-1 * var(--_space)); margin-bottom: calc(-1 * var(--_space)); padding-inline: var(--_space); bottom: calc(-1 * var(--_space)); }
   }
-  /* A short screen (a phone held sideways, 400 % zoom: 320×200 CSS px) has no room for a
-     footer that stays: the choices scroll with the text, so every switch can be reached. */
-  @media (max-height: 30rem) {
-    dialog .actions { position: static; }
-  }
+  /* No room for a footer that stays (see dialog-fit-controller.ts): the choices scroll with
+     the text, so every switch and the close button can be reached. */
+  dialog.loose .actions { position: static; }
   @media (prefers-reduced-motion: no-preference) {
     input[role='switch']::before { transition: left 0.15s; }
   }

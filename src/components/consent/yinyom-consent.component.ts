@@ -3,6 +3,8 @@ import type { CategoryChoices, OptionalCategory } from '../../core/categories.js
 import type { ConsentRecord } from '../../core/consent-record.js';
 import type { ConsentChange, ConsentStore } from '../../core/consent-store.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
+import { DialogFitController } from '../../controllers/dialog-fit-controller.js';
+import { FirstContactController } from '../../controllers/first-contact-controller.js';
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { OpenerController } from '../../controllers/opener-controller.js';
@@ -13,7 +15,7 @@ import { nextTask } from '../../internal/next-task.js';
 import { ownValue } from '../../internal/own.js';
 import { PlaceholderController } from '../placeholder/placeholder-controller.js';
 import { ConsentAttributes } from './consent-attributes.js';
-import { renderBanner } from './banner.template.js';
+import { renderBanner, renderSettingsButton } from './banner.template.js';
 import type { NoticeView } from './notice-view.js';
 import { preferencesStyles, renderPreferences } from './preferences.template.js';
 import { styles } from './yinyom-consent.styles.js';
@@ -83,6 +85,7 @@ export class YinyomConsent extends ConsentAttributes {
   static override properties: PropertyDeclarations = {
     _draft: { state: true },
     _preferencesOpen: { state: true },
+    _textOpen: { state: true },
   };
 
   private readonly _localize = new LocalizeController(this, {
@@ -109,14 +112,18 @@ export class YinyomConsent extends ConsentAttributes {
   /** The switches' positions while the preferences are open; saved only on request. */
   private _draft: CategoryChoices = {};
   private _preferencesOpen = false;
+  private _textOpen = false;
   private _preferencesStyled = false;
 
   constructor() {
     super();
-    new ScrollPaddingController(this, {
-      banner: () => this.renderRoot.querySelector<HTMLElement>('.banner:not([hidden])') ?? undefined,
-      edge: () => this._config.position,
+    const banner = () => this.renderRoot.querySelector<HTMLElement>('.banner:not([hidden])') ?? undefined;
+    new ScrollPaddingController(this, { banner, edge: () => this._config.position });
+    new FirstContactController(this, {
+      banner,
+      announce: () => this._status.say(this._localize.messages().bannerTitle, true),
     });
+    new DialogFitController(this, () => this._dialog);
     new OpenerController(
       this,
       () => void this.showPreferences(),
@@ -271,27 +278,22 @@ export class YinyomConsent extends ConsentAttributes {
       cookies: this._localize.siteTexts.cookies,
       draft: this._draft,
       preferencesOpen: this._preferencesOpen,
+      textOpen: this._textOpen,
       acceptAll: () => this._handleChoice(() => this.acceptAll()),
       rejectAll: () => this._handleChoice(() => this.rejectAll()),
       save: () => this._handleChoice(() => this.save(this._draft)),
       showPreferences: () => void this.showPreferences(),
+      toggleText: () => (this._textOpen = !this._textOpen),
       close: () => this._closePreferences(),
       switchLanguage: () => this._localize.choose(other),
       toggle: (category, checked) => (this._draft = { ...this._draft, [category]: checked }),
     };
     return html`<div class="root ${config.theme} ${config.position}" lang=${language}>
-      ${view.consent ? nothing : renderBanner(view)}
-      ${
-        view.consent && config.settingsButton
-          ? html`<button class="settings" part="button settings-button" @click=${view.showPreferences}>
-            ${view.messages.settingsButton}
-          </button>`
-          : nothing
-      }
+      ${view.consent ? renderSettingsButton(view) : renderBanner(view)}
       <dialog part="dialog" aria-labelledby="preferences-title" @close=${this._handleDialogClose}>
         ${this._preferencesOpen ? renderPreferences(view) : nothing}
       </dialog>
-      <div class="status" part="status" role="status">${this._status.text}</div>
+      <div class="status ${this._status.quiet ? 'quiet-status' : ''}" part="status" role="status">${this._status.text}</div>
     </div>`;
   }
 }

@@ -92,14 +92,16 @@ export const styles = css`
   }
   .head > span { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .quiet { white-space: nowrap; }
+  /* "Read more" is for phones, whose banner shows only the text's first lines. */
+  .more { display: none; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: var(--_space); }
   .actions > button { flex: 1 1 10rem; }
   button {
     font: inherit;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
     letter-spacing: inherit;
     word-spacing: inherit;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
     padding: 0.5rem 1rem;
     border-radius: var(--_radius);
     cursor: pointer;
@@ -140,12 +142,23 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   /* Empty, the live region stays in the accessibility tree, out of sight: a region that
-     appears together with its text is not announced by VoiceOver and often not by JAWS. */
-  .status:empty { width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); box-shadow: none; }
-  /* Phones: the banner docks to the bottom edge and takes as little height as it can. */
+     appears together with its text is not announced by VoiceOver and often not by JAWS. The
+     banner's title, said once when it appears, is out of sight too: the banner shows it. */
+  .status:empty, .quiet-status { width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); box-shadow: none; }
+  /* Phones: the banner docks to an edge and leaves most of the first screen to the page (at
+     most 35 % at 375×667): the text's first two lines, the whole of it one tap away, and the
+     three choices side by side, equal, on the first layer. */
   @media (max-width: 30rem) {
     .banner, .top .banner, .center .banner { inset: auto 0 0; transform: none; border-radius: var(--_radius) var(--_radius) 0 0; padding: 0.75rem 1rem; }
     .top .banner { inset: 0 0 auto; border-radius: 0 0 var(--_radius) var(--_radius); }
-    .actions > button { flex-basis: 100%; }
+    .banner h2 { font-size: 1em; }
+    .banner .head { gap: 0.25rem 0.5rem; margin-bottom: 0.25rem; }
+    .banner .quiet { min-height: 2rem; padding: 0.25rem 0.5rem; }
+    .clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+    .banner p { margin-bottom: 0.25rem; }
+    .links { display: flex; flex-wrap: wrap; gap: 0 var(--_space); }
+    .more { display: block; min-height: 1.5rem; padding: 0; border: 0; background: none; color: inherit; text-decoration: underline; text-underline-offset: 0.2em; }
+    .banner .actions { flex-wrap: nowrap; margin-top: 0.5rem; }
+    .banner .actions > button { flex: 1 1 0; padding-inline: 0.25rem; }
   }
 `;
