@@ -18,9 +18,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // events on the element, Consent Mode following a changed stored choice; after private
 // members began to be mangled, which took 0.3 KB off). Then 28 488 B / 25 002 B with issue
 // 14's first fixes (+0.12 KB brotli: focus that lands after a choice or a close, the status
-// region kept in the accessibility tree, the settings button's edged ring). Issue 16 moves
-// what a first visit does not need out.
-const BUDGET = { gzip: 28_700, brotli: 25_200 };
+// region kept in the accessibility tree, the settings button's edged ring). 2026-12-03:
+// 29 389 B gzip, 25 758 B brotli — the rest of issue 14 (+0.73 KB brotli: the phone layout and
+// its "read more", the first-contact controller (first Tab, skip link, announcement), room at
+// the page's end, the dialog-fit controller, text spacing). Issue 16 moves what a first visit
+// does not need out (the dialog-fit controller and the preferences among it).
+const BUDGET = { gzip: 29_600, brotli: 25_950 };
 const file = 'dist/yinyom.min.js';
 
 let source;
