@@ -8,7 +8,8 @@
 // dialog, the state after accepting, and the configurator filled in (1280 and 375 px).
 // --docs writes only the README screenshots, with stable names: the banner in th/en ×
 // light/dark × mobile/desktop, the preferences dialog (th light desktop and mobile, en dark
-// desktop) and the state after accepting (th light desktop). See docs/screenshots/README.md.
+// desktop, th at 400 % zoom), the English banner and preferences on a phone with text spacing,
+// and the state after accepting (th light desktop). See docs/screenshots/README.md.
 //
 // Needs dist/yinyom.min.js (npm run build) and Chromium at /usr/bin/chromium (override with
 // CHROMIUM_PATH). Every shot uses a fresh browser context, so no stored choice leaks between
@@ -65,6 +66,11 @@ async function accept(page) {
   await page.locator(SEL.banner).waitFor({ state: 'detached', timeout: 5_000 });
   await page.locator(SEL.settings).waitFor({ state: 'visible', timeout: 5_000 });
 }
+
+/** The text-spacing bookmarklet's rules (WCAG 1.4.12's figures). */
+const TEXT_SPACING =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } ' +
+  'p { margin-bottom: 2em !important; }';
 
 /** README screenshots: viewport-only PNGs above this size are cropped to the notice. */
 const DOCS_MAX_BYTES = 400 * 1024;
@@ -129,6 +135,27 @@ async function docsShots({ freshPage, shots }) {
     const { context, page } = await open(language, scheme, size);
     await openPreferences(page);
     await docShot(page, `preferences-${language}-${scheme}-${size}.png`, [SEL.dialog]);
+    await context.close();
+  }
+
+  // 400 % zoom of a 1280×800 screen: a 320×200 CSS px viewport, drawn at 1280×800.
+  {
+    const { context, page } = await freshPage(
+      { width: 320, height: 200 },
+      { deviceScaleFactor: 4, colorScheme: 'light', reducedMotion: 'reduce' },
+    );
+    await page.locator(SEL.banner).waitFor({ state: 'visible', timeout: 5_000 });
+    await openPreferences(page);
+    await docShot(page, 'preferences-th-light-zoom400.png', [SEL.dialog]);
+    await context.close();
+  }
+
+  // WCAG 1.4.12 text spacing, as the usual bookmarklet applies it to the page, on a phone.
+  for (const view of ['banner', 'preferences']) {
+    const { context, page } = await open('en', 'light', 'mobile');
+    await page.addStyleTag({ content: TEXT_SPACING });
+    if (view === 'preferences') await openPreferences(page);
+    await docShot(page, `${view}-en-light-mobile-spacing.png`, [view === 'banner' ? SEL.banner : SEL.dialog]);
     await context.close();
   }
 
