@@ -15,10 +15,10 @@ export interface ScrollPaddingOptions {
  */
 export class ScrollPaddingController implements ReactiveController {
   private _observed?: HTMLElement;
-  // Sizes are read only here, after the browser's own layout: reading offsetHeight while
-  // rendering would force a synchronous layout of the whole page.
+  // Sizes are read only here, after the browser's own layout: reading them while rendering
+  // would force a synchronous layout of the whole page.
   private readonly _size = new ResizeObserver(([entry]) =>
-    this._pad(entry?.target.isConnected ? entry.borderBoxSize[0]?.blockSize : undefined),
+    this._pad(entry?.target.isConnected ? entry.target : undefined),
   );
   /** The page's own inline values of what was set, to put back. */
   private _saved: Array<[string, string]> = [];
@@ -46,12 +46,16 @@ export class ScrollPaddingController implements ReactiveController {
     this._pad(undefined);
   }
 
-  private _pad(bannerHeight: number | undefined): void {
+  private _pad(banner: Element | undefined): void {
     const html = document.documentElement;
     for (const saved of this._saved.splice(0)) html.style.setProperty(...saved);
-    const edge = this._options.edge();
-    if (bannerHeight === undefined || edge === 'center') return;
-    const room = Math.ceil(bannerHeight) + 16;
+    if (!banner) return;
+    const box = banner.getBoundingClientRect();
+    // A centred banner docks to the bottom edge on a phone, and covers it as a bottom one does.
+    let edge = this._options.edge();
+    if (edge === 'center' && box.bottom >= innerHeight - 1) edge = 'bottom';
+    if (edge === 'center') return;
+    const room = Math.ceil(box.height) + 16;
     // Room at the start would push the whole page down (a layout shift): only the end gets it.
     const values: Array<[string, string]> = [[`scroll-padding-${edge}`, `${room}px`]];
     if (edge === 'bottom') values.push(['padding-bottom', `calc(${getComputedStyle(html).paddingBottom} + ${room}px)`]);

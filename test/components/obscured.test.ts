@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../../src/define.js';
 import type { YinyomConsent } from '../../src/index.js';
+import { frameAt, removeFrames } from '../helpers/frame.js';
 
 let counter = 0;
 const names: string[] = [];
@@ -96,6 +97,31 @@ describe('focus not obscured by the banner', () => {
       expect(style.paddingBottom).to.equal('12px');
     } finally {
       style.paddingBottom = '';
+    }
+  });
+
+  it('a centred banner, docked to the bottom of a phone, pads the page as a bottom one does', async () => {
+    try {
+      const { win, el } = await frameAt(
+        375,
+        667,
+        `<yinyom-consent cookie-name="yinyom-obscured-center-${Date.now()}" position="center"></yinyom-consent>`,
+      );
+      const html = win.document.documentElement;
+      await waitUntil(() => html.style.scrollPaddingBottom, 'no scroll padding under the docked banner');
+      const banner = el.shadowRoot!.querySelector<HTMLElement>('[part~="banner"]')!;
+      expect(parseFloat(html.style.scrollPaddingBottom)).to.be.at.least(banner.offsetHeight);
+      expect(parseFloat(getComputedStyle(html).paddingBottom)).to.be.at.least(banner.offsetHeight);
+      // On a wide screen it floats in the middle: no edge of the page is covered.
+      const wide = await frameAt(
+        1280,
+        800,
+        `<yinyom-consent cookie-name="yinyom-obscured-center-wide-${Date.now()}" position="center"></yinyom-consent>`,
+      );
+      await frames();
+      expect(wide.win.document.documentElement.style.scrollPaddingBottom).to.equal('');
+    } finally {
+      removeFrames();
     }
   });
 });
