@@ -39,6 +39,9 @@ export const en: Messages = {
   lifetime: 'Kept for',
   allowCategory: (category) => `Allow ${category.toLowerCase()}`,
   receipt: (id, date) => `Your consent record: ID ${id}, saved ${date}`,
+  copyReceipt: 'Copy receipt',
+  copied: 'Your consent receipt was copied.',
+  copyByHand: 'The receipt is selected: please copy it.',
   necessary: {
     title: 'Necessary cookies',
     description: 'Keep the site working and remember your cookie settings, so they cannot be turned off.',

@@ -41,6 +41,9 @@ export const th: Messages = {
   lifetime: 'ระยะเวลาจัดเก็บ',
   allowCategory: (category) => `อนุญาต${category}`,
   receipt: (id, date) => `หลักฐานความยินยอมของท่าน: รหัส ${id} บันทึกเมื่อ ${date}`,
+  copyReceipt: 'คัดลอกหลักฐาน',
+  copied: 'คัดลอกหลักฐานความยินยอมแล้ว',
+  copyByHand: 'เลือกหลักฐานไว้แล้ว กรุณาคัดลอกเอง',
   necessary: {
     title: 'คุกกี้ที่จำเป็น',
     description: 'ช่วยให้เว็บไซต์ทำงานได้ตามปกติ และจดจำการตั้งค่าคุกกี้ของท่าน จึงปิดไม่ได้',

@@ -22,8 +22,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // 29 389 B gzip, 25 758 B brotli — the rest of issue 14 (+0.73 KB brotli: the phone layout and
 // its "read more", the first-contact controller (first Tab, skip link, announcement), room at
 // the page's end, the dialog-fit controller, text spacing). Issue 16 moves what a first visit
-// does not need out (the dialog-fit controller and the preferences among it).
-const BUDGET = { gzip: 29_600, brotli: 25_950 };
+// does not need out (the dialog-fit controller and the preferences among it). Then 30 684 B
+// gzip, 26 918 B brotli with issue 15's receipts that prove more (+1.16 KB brotli: 0.5 KB a
+// synchronous SHA-256 for the wording digest, which crypto.subtle cannot give on plain-http
+// sites, the rest the wording, source and event, and "copy receipt"). All of it runs after
+// a click: issue 16's lazy file is where it belongs.
+const BUDGET = { gzip: 30_900, brotli: 27_100 };
 const file = 'dist/yinyom.min.js';
 
 let source;

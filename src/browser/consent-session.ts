@@ -10,7 +10,8 @@ import { pushConsentDefault, pushConsentUpdate } from './consent-mode.js';
 import { cookieStorage } from './cookie-storage.js';
 import { clearCookies, cookiePatterns, TRACKER_COOKIES } from './cookie-cleaner.js';
 import { crossTab, type CrossTab } from './cross-tab.js';
-import { receiptPage, sendReceipt, type ReceiptTransport } from './receipt.js';
+import { sha256 } from '../internal/sha256.js';
+import { receiptPage, sendReceipt, type ReceiptSource, type ReceiptTransport } from './receipt.js';
 import { ScriptGate } from './script-gate.js';
 
 /** The page a session works on; each one replaceable by a fake in tests. */
@@ -39,6 +40,8 @@ export interface SessionHooks {
   /** The gate kept an element inert, or made it live: for placeholders. */
   readonly blocked?: (element: HTMLElement) => void;
   readonly live?: (element: HTMLElement) => void;
+  /** The notice's wording as shown now (notice-wording.ts), for the receipt's digest. */
+  readonly wording?: () => string;
 }
 
 // Changing any of these means a different stored choice; the rest only changes the view.
@@ -58,6 +61,8 @@ const STORED_CHOICE_KEYS = [
  */
 export class ConsentSession {
   readonly gate: ScriptGate;
+  /** Where the next choice is made; the element sets it around the choices made in it. */
+  source: ReceiptSource = 'api';
   private _config?: ConsentConfig;
   private _current?: ConsentStore;
   private _unsubscribe?: () => void;
@@ -145,17 +150,7 @@ export class ConsentSession {
       store.subscribe((change) => {
         if (this._config!.consentMode) pushConsentUpdate(this._win, change?.consent ?? null);
       }),
-      store.subscribe((change, remote) => {
-        const { logUrl, policyUrl } = this._config!;
-        if (change && !remote && logUrl) {
-          sendReceipt(
-            logUrl,
-            { ...change.consent, page: receiptPage(this._win.location), policyUrl },
-            this._adapters.transport,
-            this._log,
-          );
-        }
-      }),
+      store.subscribe((change, remote) => this._receipt(change, remote)),
       store.subscribe((change) => this._carryOut(change)),
     ];
     this._unsubscribe = () => stops.forEach((stop) => stop());
@@ -171,6 +166,37 @@ export class ConsentSession {
     this._tabs?.close();
     this._unsubscribe = undefined;
     this._tabs = undefined;
+  }
+
+  /**
+   * The receipt of a choice made here. A reset() has no record left, so its receipt is the
+   * last one with nothing optional granted from now on: consent ended, and when.
+   */
+  private _receipt(change: ConsentChange | null, remote: boolean): void {
+    const { logUrl, policyUrl, categories } = this._config!;
+    const previous = this._applied;
+    if (remote || !logUrl || !(change ?? previous)) return;
+    const consent: ConsentRecord = change?.consent ?? {
+      ...previous!,
+      updatedAt: new Date().toISOString(),
+      method: 'reject-all',
+      categories: { necessary: true, ...Object.fromEntries(categories.map((category) => [category, false])) },
+    };
+    const withdraws = categories.some((category) => isGranted(previous, category) && !isGranted(consent, category));
+    const wording = this._hooks.wording?.();
+    sendReceipt(
+      logUrl,
+      {
+        ...consent,
+        page: receiptPage(this._win.location),
+        policyUrl,
+        source: this.source,
+        event: !change ? 'reset' : change.first ? 'first' : withdraws ? 'withdrawal' : 'change',
+        noticeDigest: wording === undefined ? undefined : `sha256-${sha256(wording)}`,
+      },
+      this._adapters.transport,
+      this._log,
+    );
   }
 
   private _carryOut(change: ConsentChange | null): void {

@@ -1,10 +1,19 @@
 import type { ConsentRecord } from '../core/consent-record.js';
 
+/** Where a choice was made: the banner, the preferences, a placeholder's "allow", or the page's script. */
+export type ReceiptSource = 'banner' | 'preferences' | 'placeholder' | 'api';
+/** What a choice was: the first on this browser, a change, one that withdraws a category, or reset(). */
+export type ReceiptEvent = 'first' | 'change' | 'withdrawal' | 'reset';
+
 /** What the site's endpoint receives after each choice: the record and its context, nothing about the device. */
 export interface ConsentReceipt extends ConsentRecord {
   /** The page the choice was made on, without its query or fragment. */
   readonly page: string;
   readonly policyUrl?: string;
+  readonly source: ReceiptSource;
+  readonly event: ReceiptEvent;
+  /** `sha256-` and the base64url SHA-256 of the notice's wording as shown (notice-wording.ts). */
+  readonly noticeDigest?: string;
 }
 
 export interface ReceiptTransport {

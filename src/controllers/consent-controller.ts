@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ConsentSession, type SessionAdapters, type SessionHooks } from '../browser/consent-session.js';
 import type { ConsentConfig } from '../core/config.js';
 import type { ConsentStore } from '../core/consent-store.js';
+import type { ReceiptSource } from '../browser/receipt.js';
 
 export interface ConsentControllerOptions extends SessionHooks {
   /** The element's validated configuration, computed when a configuring property changes. */
@@ -32,6 +33,16 @@ export class ConsentController implements ReactiveController {
       changed: () => _host.requestUpdate(),
     });
     _host.addController(this);
+  }
+
+  /** Makes a choice whose receipt says where it was made; the page's own calls say "api". */
+  from(source: ReceiptSource, act: () => unknown): void {
+    this.session.source = source;
+    try {
+      act();
+    } finally {
+      this.session.source = 'api';
+    }
   }
 
   /** The store for the element's configuration, built on first use; each update reconfigures. */

@@ -47,6 +47,11 @@ export interface Messages {
   readonly allowCategory: (category: string) => string;
   /** The visitor's own receipt: the consent's id and when it was last changed. */
   readonly receipt: (id: string, date: string) => string;
+  /** The button that copies the receipt, and what the status region says after it. */
+  readonly copyReceipt: string;
+  readonly copied: string;
+  /** Said when the browser gives no clipboard (plain http): the receipt is selected instead. */
+  readonly copyByHand: string;
   readonly necessary: CategoryText;
   readonly categories: Readonly<Record<OptionalCategory, CategoryText>>;
 }

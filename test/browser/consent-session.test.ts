@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ConsentSession, type SessionAdapters, type SessionHooks } from '../../src/browser/consent-session.js';
+import type { ConsentReceipt } from '../../src/browser/receipt.js';
 import { GATE_STATE } from '../../src/browser/script-gate.js';
 import { parseConfig, type ConsentConfig, type RawConfig } from '../../src/core/config.js';
 import { memoryStorage } from '../../src/core/consent-storage.js';
@@ -329,7 +330,53 @@ describe('ConsentSession', () => {
       expect(w.beacons).to.have.length(1);
       expect(w.beacons[0].url).to.equal('https://log.example.go.th/consent');
       const body: unknown = JSON.parse(await (w.beacons[0].data as Blob).text());
-      expect(body).to.deep.equal({ ...consent, page: 'https://www.example.go.th/shop/cart', policyUrl: '/privacy' });
+      expect(body).to.deep.equal({
+        ...consent,
+        page: 'https://www.example.go.th/shop/cart',
+        policyUrl: '/privacy',
+        source: 'api',
+        event: 'first',
+      });
+    });
+
+    it('says in each receipt where the choice was made, what it was, and which wording was shown', async () => {
+      const wording = 'th\nเว็บไซต์นี้ใช้คุกกี้';
+      const w = world({ hooks: { wording: () => wording } });
+      w.session.configure(config({ 'log-url': '/consent', categories: 'analytics marketing' }));
+      w.session.listen();
+      const store = w.session.store!;
+      const bodies = async () =>
+        Promise.all(w.beacons.map(async (beacon) => JSON.parse(await (beacon.data as Blob).text()) as ConsentReceipt));
+      w.session.source = 'banner';
+      store.rejectAll('th');
+      w.session.source = 'preferences';
+      store.save({ analytics: true }, 'th');
+      w.session.source = 'placeholder';
+      store.save({ analytics: true, marketing: true }, 'th');
+      w.session.source = 'api';
+      store.save({ marketing: true }, 'en');
+      store.reset();
+      const sent = await bodies();
+      expect(sent.map((r) => [r.source, r.event])).to.deep.equal([
+        ['banner', 'first'],
+        ['preferences', 'change'],
+        ['placeholder', 'change'],
+        ['api', 'withdrawal'],
+        ['api', 'reset'],
+      ]);
+      // A reset ends the consent: the last record, nothing optional granted from then on.
+      const [reset, before] = [sent[4], sent[3]];
+      expect(reset.id).to.equal(before.id);
+      expect(reset.method).to.equal('reject-all');
+      expect(reset.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+      expect(Date.parse(reset.updatedAt)).to.be.at.least(Date.parse(before.updatedAt));
+      // The digest, checked against the browser's own SHA-256.
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(wording)));
+      const expected = btoa(String.fromCharCode(...digest))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
+      expect(new Set(sent.map((r) => r.noticeDigest))).to.deep.equal(new Set([`sha256-${expected}`]));
     });
 
     it('listening twice subscribes once', () => {
@@ -366,14 +413,14 @@ describe('ConsentSession', () => {
       expect(last(commands(w.dataLayer))[2].analytics_storage).to.equal('granted');
     });
 
-    it('a reset sends no yinyom-change but withdraws in Consent Mode and re-renders', () => {
+    it('a reset sends no yinyom-change but withdraws in Consent Mode, sends its receipt and re-renders', () => {
       const w = world();
       w.session.configure(config({ 'log-url': '/consent' }));
       w.session.listen();
       w.session.store!.acceptAll('th');
       w.effects.length = 0;
       w.session.store!.reset();
-      expect(w.effects).to.deep.equal(['tabs', 'consent-mode', 'gate', 'changed']);
+      expect(w.effects).to.deep.equal(['tabs', 'consent-mode', 'receipt', 'gate', 'changed']);
       expect(last(commands(w.dataLayer))[2].analytics_storage).to.equal('denied');
     });
 

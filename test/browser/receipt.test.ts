@@ -11,7 +11,13 @@ const record: ConsentRecord = {
   method: 'custom',
   categories: { necessary: true, analytics: true },
 };
-const receipt: ConsentReceipt = { ...record, page: 'https://x.go.th/', policyUrl: '/privacy' };
+const receipt: ConsentReceipt = {
+  ...record,
+  page: 'https://x.go.th/',
+  policyUrl: '/privacy',
+  source: 'banner',
+  event: 'first',
+};
 
 const silent = () => {
   const errors: unknown[][] = [];

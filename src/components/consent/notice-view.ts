@@ -30,6 +30,8 @@ export interface NoticeView {
   readonly save: () => void;
   readonly showPreferences: () => void;
   readonly toggleText: () => void;
+  /** Puts the visitor's own receipt on the clipboard. */
+  readonly copyReceipt: () => void;
   readonly close: () => void;
   readonly switchLanguage: () => void;
   readonly toggle: (category: OptionalCategory, checked: boolean) => void;

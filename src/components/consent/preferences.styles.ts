@@ -69,6 +69,8 @@ export const preferencesStyles = css`
   input[role='switch']:checked { border-color: var(--_accent); background: var(--_accent); }
   input[role='switch']:checked::before { left: 1.4375rem; background: var(--_on-accent); }
   .logs { font-size: 0.9em; color: var(--_muted); }
+  .receipt { display: flex; flex-wrap: wrap; gap: 0.5rem var(--_space); align-items: center; }
+  .receipt > span { flex: 1 1 16rem; overflow-wrap: anywhere; }
   @media (max-width: 30rem) {
     dialog { padding: var(--_space); }
     dialog .actions { margin-inline: calc(-1 * var(--_space)); margin-bottom: calc(-1 * var(--_space)); padding-inline: var(--_space); bottom: calc(-1 * var(--_space)); }

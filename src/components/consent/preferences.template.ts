@@ -1,13 +1,22 @@
 // Everything only the preferences need, reached through this one module: its template, its
 // styles and the date format of the receipt line. Most visitors answer from the banner.
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type CSSResultOrNative, type TemplateResult } from 'lit';
 import type { OptionalCategory } from '../../core/categories.js';
 import { formatDate } from '../../i18n/format-date.js';
 import { localText, type CookieInfo } from '../../i18n/site-texts.js';
 import { ownValue } from '../../internal/own.js';
 import { choiceButtons, languageButton, policyLink, type NoticeView } from './notice-view.js';
 
-export { preferencesStyles } from './preferences.styles.js';
+import { preferencesStyles } from './preferences.styles.js';
+
+const styled = new WeakSet<ShadowRoot>();
+
+/** Adds the preferences' styles to the element's own (a subclass's included), the first time only. */
+export function adoptPreferencesStyles(root: ShadowRoot, elementStyles: readonly CSSResultOrNative[]): void {
+  if (styled.has(root)) return;
+  adoptStyles(root, [...elementStyles, preferencesStyles]);
+  styled.add(root);
+}
 
 /** The inside of the preferences `<dialog>`: categories with their switches, none pre-ticked. */
 export const renderPreferences = (view: NoticeView): TemplateResult => {
@@ -33,7 +42,14 @@ export const renderPreferences = (view: NoticeView): TemplateResult => {
     </ul>
     ${view.gpc && config.categories.includes('marketing') ? html`<p class="notice" part="notice">${m.gpc}</p>` : nothing}
     <p class="logs" part="traffic-logs">${m.trafficLogs}</p>
-    ${consent ? html`<p class="logs" part="receipt">${m.receipt(consent.id, formatDate(consent.updatedAt, language))}</p>` : nothing}
+    ${
+      consent
+        ? html`<p class="logs receipt">
+            <span part="receipt">${m.receipt(consent.id, formatDate(consent.updatedAt, language))}</span>
+            <button class="quiet" part="button copy-receipt-button" @click=${view.copyReceipt}>${m.copyReceipt}</button>
+          </p>`
+        : nothing
+    }
     <div class="actions">
       ${choiceButtons(view)}
       <button class="choice" part="button save-button" @click=${view.save}>${m.save}</button>

@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type LitElement, type PropertyDeclarations } from 'lit';
+import { html, nothing, type LitElement, type PropertyDeclarations } from 'lit';
 import type { CategoryChoices, OptionalCategory } from '../../core/categories.js';
 import type { ConsentRecord } from '../../core/consent-record.js';
 import type { ConsentChange, ConsentStore } from '../../core/consent-store.js';
@@ -11,13 +11,15 @@ import { OpenerController } from '../../controllers/opener-controller.js';
 import { ScrollPaddingController } from '../../controllers/scroll-padding-controller.js';
 import { StatusController } from '../../controllers/status-controller.js';
 import type { Language } from '../../i18n/language.js';
+import { noticeWording } from '../../i18n/notice-wording.js';
 import { nextTask } from '../../internal/next-task.js';
 import { ownValue } from '../../internal/own.js';
 import { PlaceholderController } from '../placeholder/placeholder-controller.js';
 import { ConsentAttributes } from './consent-attributes.js';
 import { renderBanner, renderSettingsButton } from './banner.template.js';
+import { copyReceipt } from './receipt-copy.js';
 import type { NoticeView } from './notice-view.js';
-import { preferencesStyles, renderPreferences } from './preferences.template.js';
+import { adoptPreferencesStyles, renderPreferences } from './preferences.template.js';
 import { styles } from './yinyom-consent.styles.js';
 
 /**
@@ -55,6 +57,7 @@ import { styles } from './yinyom-consent.styles.js';
  * @csspart category-description - A category's description.
  * @csspart traffic-logs - The statement that the server keeps traffic logs whatever the choice.
  * @csspart receipt - The visitor's own consent receipt (id and date).
+ * @csspart copy-receipt-button - Copies the receipt, with each category's state, in the notice's language.
  * @csspart cookie-list - A category's list of the cookies the site declares (a `<details>`), when it declares any.
  * @csspart cookie-table - The table in it: cookie name, provider, purpose, lifetime.
  *
@@ -105,6 +108,7 @@ export class YinyomConsent extends ConsentAttributes {
       (ownValue(this._localize.siteTexts.cookies, category) ?? []).map((cookie) => cookie.name),
     blocked: (element) => this._placeholders.show(element),
     live: (element) => this._placeholders.hide(element),
+    wording: () => noticeWording(this._localize.messages(), this._config, this.language),
   });
   private readonly _status = new StatusController(this);
   private readonly _focus = new FocusController(this);
@@ -113,7 +117,6 @@ export class YinyomConsent extends ConsentAttributes {
   private _draft: CategoryChoices = {};
   private _preferencesOpen = false;
   private _textOpen = false;
-  private _preferencesStyled = false;
 
   constructor() {
     super();
@@ -169,7 +172,7 @@ export class YinyomConsent extends ConsentAttributes {
   private _allow(category: OptionalCategory): void {
     const choices: Record<string, boolean> = { ...this.getConsent()?.categories, [category]: true };
     delete choices.necessary;
-    this.save(choices);
+    this._consent.from('placeholder', () => this.save(choices));
   }
 
   private _choose(act: (store: ConsentStore) => ConsentChange): ConsentRecord {
@@ -185,7 +188,7 @@ export class YinyomConsent extends ConsentAttributes {
   /** A choice made through the notice: stored, then confirmed to every visitor, sighted or not. */
   private _handleChoice(act: () => unknown): void {
     const fromBanner = this._focus.within('.banner');
-    act();
+    this._consent.from(this._preferencesOpen ? 'preferences' : 'banner', act);
     this._status.say(this._localize.messages().saved);
     if (fromBanner) void this._focus.land();
   }
@@ -246,14 +249,7 @@ export class YinyomConsent extends ConsentAttributes {
     const consent = this._consent.store.consent;
     // Start from the standing choice, or from nothing granted: no switch is ever pre-ticked.
     this._draft = consent ? { ...consent.categories } : {};
-    if (!this._preferencesStyled) {
-      // Added to the element's own styles (a subclass's included), the first time only.
-      adoptStyles(this.renderRoot as ShadowRoot, [
-        ...(this.constructor as typeof LitElement).elementStyles,
-        preferencesStyles,
-      ]);
-      this._preferencesStyled = true;
-    }
+    adoptPreferencesStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
     this._preferencesOpen = true;
     await this.updateComplete;
     const dialog = this._dialog;
@@ -284,6 +280,7 @@ export class YinyomConsent extends ConsentAttributes {
       save: () => this._handleChoice(() => this.save(this._draft)),
       showPreferences: () => void this.showPreferences(),
       toggleText: () => (this._textOpen = !this._textOpen),
+      copyReceipt: () => void copyReceipt(view, this.renderRoot, (text) => this._status.say(text)),
       close: () => this._closePreferences(),
       switchLanguage: () => this._localize.choose(other),
       toggle: (category, checked) => (this._draft = { ...this._draft, [category]: checked }),
