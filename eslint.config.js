@@ -41,6 +41,8 @@ export default defineConfig([
     'test/fixtures/',
     'test/e2e/fixtures/',
     'bench/pages/',
+    'receipts/dist/',
+    'receipts/node_modules/',
   ]),
 
   // Everything: ESLint's recommended rules plus the habits the code review asked for.
@@ -163,6 +165,32 @@ export default defineConfig([
   {
     files: ['demo/**/*.js', 'examples/vue/public/**/*.js'],
     languageOptions: { globals: globals.browser },
+  },
+
+  // The receipt collector (receipts/): a Node service, typed against its own tsconfig.json.
+  {
+    files: ['receipts/src/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      'no-undef': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Node tests; the admin page's test also runs callbacks in the page (page.evaluate).
+    files: ['receipts/test/**/*.mjs'],
+    plugins: { 'no-only-tests': noOnlyTests },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-only-tests/no-only-tests': 'error' },
+  },
+  // The admin page: a plain browser module, served as it is.
+  {
+    files: ['receipts/admin/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'module' },
   },
 
   // The example apps: each is its own project, type-checked and built against the packed

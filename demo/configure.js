@@ -118,6 +118,14 @@ function readForm() {
   const org = value('org');
   if (org) attributes.push(['org', org]);
 
+  const logUrl = value('log-url');
+  if (logUrl && !isSafeUrl(logUrl)) {
+    errors['log-url'] = [
+      'ที่อยู่ต้องขึ้นต้นด้วย https:// หรือ http:// หรือเป็นลิงก์ภายใน เช่น /receipts',
+      'Use an https, http or relative link.',
+    ];
+  } else if (logUrl) attributes.push(['log-url', logUrl]);
+
   const categories = CATEGORY_ORDER.filter(
     (name) => form.querySelector(`input[name="category"][value="${name}"]`).checked,
   );
