@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       port: config.port,
       host: config.host,
       trustProxy: config.trustProxy,
+      rateLimit: config.rateLimit,
       log,
     });
   } catch (error) {

@@ -13,6 +13,8 @@ export interface Config {
   adminToken?: string;
   retentionDays: number;
   trustProxy: boolean;
+  /** Receipts per client address per window, or false for none. */
+  rateLimit: { limit: number; windowMs: number } | false;
 }
 
 export type ParseResult = { kind: 'help' } | { kind: 'config'; config: Config } | { kind: 'error'; message: string };
@@ -35,6 +37,9 @@ Options (environment variable in brackets):
                          one is generated, stored in <db>.admin-token (mode 0600), printed once
   --retention-days <n>   delete receipts older than n days (by updatedAt) (default ${DEFAULT_RETENTION_DAYS})
   --trust-proxy          behind a reverse proxy: rate-limit by the last X-Forwarded-For address
+  --rate-limit <n/s|off> receipts one client address may send per s seconds, or off (an office
+                         behind one NAT address sends for all its staff) [YINYOM_RATE_LIMIT]
+                         (default 60/10)
   --help                 show this help
 
 The first line on stdout is "yinyom-receipts: http://HOST:PORT". SIGTERM or SIGINT stops it.
@@ -75,6 +80,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = {}
         'admin-token': { type: 'string' },
         'retention-days': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        'rate-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -121,6 +127,16 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = {}
   const retention = integer('retention-days', v['retention-days'] ?? String(DEFAULT_RETENTION_DAYS), 1, 36_500);
   if (typeof retention === 'string') return { kind: 'error', message: retention };
 
+  const rateText = v['rate-limit'] ?? (env.YINYOM_RATE_LIMIT || '60/10');
+  const rate = /^(\d{1,9})\/(\d{1,6})$/.exec(rateText);
+  if (rateText !== 'off' && (!rate || Number(rate[1]) < 1 || Number(rate[2]) < 1)) {
+    return {
+      kind: 'error',
+      message: `--rate-limit must be receipts/seconds such as 60/10, or off, got "${rateText}"`,
+    };
+  }
+  const rateLimit = rate ? { limit: Number(rate[1]), windowMs: Number(rate[2]) * 1000 } : false;
+
   return {
     kind: 'config',
     config: {
@@ -132,6 +148,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = {}
       ...(adminToken !== undefined ? { adminToken } : {}),
       retentionDays: retention,
       trustProxy: v['trust-proxy'] ?? false,
+      rateLimit,
     },
   };
 }

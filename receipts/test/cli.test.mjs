@@ -1,6 +1,7 @@
 // CLI tests: spawn `node dist/cli.js` as an operator would.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, statSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -178,6 +179,9 @@ describe('yinyom-receipts CLI', () => {
       [['--origin', 'https://www.example.go.th/path'], /--origin/],
       [['--origin', 'www.example.go.th'], /--origin/],
       [['--database-url', 'mysql://x'], /--database-url/],
+      [['--rate-limit', '60'], /--rate-limit/],
+      [['--rate-limit', '0/10'], /--rate-limit/],
+      [['--rate-limit', 'none'], /--rate-limit/],
       [['extra'], /extra/],
     ];
     for (const [args, pattern] of cases) {
@@ -189,6 +193,52 @@ describe('yinyom-receipts CLI', () => {
       assert.match(stderr, /^yinyom-receipts: /);
     }
     assert.ok(!existsSync(join(dir, 'never.sqlite')));
+  });
+
+  test('--rate-limit sets the limit per client address, and off turns it off', async () => {
+    const receipt = (n) =>
+      JSON.stringify({
+        id: randomUUID(),
+        revision: '1',
+        language: 'th',
+        givenAt: '2026-11-22T09:00:00.000Z',
+        updatedAt: `2026-11-22T09:00:0${n}.000Z`,
+        method: 'reject-all',
+        categories: { necessary: true },
+        page: 'https://www.example.go.th/',
+      });
+    const send = async (url, n) =>
+      (await fetch(`${url}/receipts`, { method: 'POST', body: receipt(n), headers: { 'Content-Type': 'text/plain' } }))
+        .status;
+    const two = startCli([
+      '--port',
+      '0',
+      '--db',
+      join(dir, 'rate.sqlite'),
+      '--admin-token',
+      'a'.repeat(20),
+      '--rate-limit',
+      '2/60',
+    ]);
+    await two.ready;
+    try {
+      const url = two.url();
+      assert.deepEqual([await send(url, 1), await send(url, 2), await send(url, 3)], [204, 204, 429]);
+    } finally {
+      await two.stop();
+    }
+    const env = { ...cleanEnv(), YINYOM_RATE_LIMIT: 'off' };
+    const off = startCli(['--port', '0', '--db', join(dir, 'rate-off.sqlite'), '--admin-token', 'a'.repeat(20)], env);
+    await off.ready;
+    try {
+      const statuses = await Promise.all(Array.from({ length: 70 }, () => send(off.url(), 0)));
+      assert.ok(
+        statuses.every((status) => status === 204),
+        `statuses: ${[...new Set(statuses)]}`,
+      );
+    } finally {
+      await off.stop();
+    }
   });
 
   test('--help prints the flags and exits 0', async () => {
