@@ -280,7 +280,7 @@ describe('admin endpoints', () => {
       updatedAt: day(13),
       givenAt: day(13),
       revision: '=HYPERLINK("https://evil.example","x")',
-      policyUrl: '/p,"q"',
+      policyUrl: "/p,'q'",
       method: 'reject-all',
       categories: { necessary: true },
     }),
@@ -413,7 +413,7 @@ describe('admin endpoints', () => {
     // The formula is neutralised with an apostrophe and quoted (it holds quotes and a comma).
     assert.equal(lines[6].split(',')[3], `"'=HYPERLINK(""https://evil.example""`);
     assert.ok(lines[6].includes(`"'=HYPERLINK(""https://evil.example"",""x"")",th,`));
-    assert.ok(lines[6].includes(`,"/p,""q""",`));
+    assert.ok(lines[6].includes(`,"/p,'q'",`));
   });
 
   test('GET /export JSON: ISO/IEC TS 27560-aligned records', async () => {
