@@ -100,17 +100,28 @@ describe('around a choice', () => {
         'an unchanged choice sends nothing',
       ).to.have.length(1);
       const receipt = JSON.parse(mine[0].body) as ConsentReceipt;
-      expect(receipt).to.deep.include({ id, language: 'en', method: 'accept-all', policyUrl: '/privacy' });
+      expect(receipt).to.deep.include({
+        id,
+        language: 'en',
+        method: 'accept-all',
+        policyUrl: '/privacy',
+        source: 'api',
+        event: 'first',
+      });
+      expect(receipt.noticeDigest).to.match(/^sha256-[A-Za-z0-9_-]{43}$/);
       expect(receipt.page).to.equal(location.origin + location.pathname);
       expect(Object.keys(receipt).sort()).to.deep.equal([
         'categories',
+        'event',
         'givenAt',
         'id',
         'language',
         'method',
+        'noticeDigest',
         'page',
         'policyUrl',
         'revision',
+        'source',
         'updatedAt',
       ]);
     });
