@@ -14,7 +14,8 @@
  * wraps the run in xvfb-run when WebKit needs a display, and prints the totals line.
  * The pieces live in test/runner/: launchers.mjs (how each engine is driven),
  * reporter.mjs (per-engine counts), coverage.mjs (source files no test loaded),
- * receipts.mjs (the receipt endpoint), bundled-helpers.mjs (React/Vue test helpers).
+ * receipts.mjs (the receipt endpoint), script-build.mjs (dist's script files as built, or broken),
+ * bundled-helpers.mjs (React/Vue test helpers).
  * Browser paths and the YINYOM_BROWSERS parsing: scripts/lib/browsers.mjs.
  */
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ import { filesNeverLoaded } from './test/runner/coverage.mjs';
 import { launchers } from './test/runner/launchers.mjs';
 import { receiptSink } from './test/runner/receipts.mjs';
 import { countingReporter } from './test/runner/reporter.mjs';
+import { scriptBuild } from './test/runner/script-build.mjs';
 
 const engines = parseEngines();
 const argv = process.argv.slice(2);
@@ -42,7 +44,7 @@ export default {
   rootDir,
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [receiptSink],
+  middleware: [receiptSink, scriptBuild],
   browsers,
   // The webdriver launcher runs each test file in its own top-level page only when the
   // global concurrency is 1 (otherwise it runs files in iframes, where focus and keyboard

@@ -26,6 +26,7 @@ export const en: Messages = {
   close: 'Close',
   saved: 'Your cookie settings have been saved',
   settingsButton: 'Cookie settings',
+  preferencesUnavailable: 'The detailed settings cannot be opened right now. You can still accept all or reject all.',
   gpc:
     'Your browser sends Global Privacy Control (GPC), which says you do not want to be tracked for marketing. ' +
     '"Accept all" therefore leaves marketing cookies off; you can still turn them on with the switch below.',

@@ -169,4 +169,106 @@ describe('dist/yinyom.min.js', () => {
     expect(first.slice(0, 2)).to.deep.equal(['consent', 'default']);
     expect(first[2]).to.include({ analytics_storage: 'denied', ad_storage: 'denied' });
   });
+
+  describe('the second file (yinyom.extra.min.js)', () => {
+    const extraLoads = (win: PageWindow) =>
+      win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('yinyom.extra.min.js'));
+    /** Records the `<script>` elements the page gains (the loader removes its own once it has run). */
+    const scriptsAdded = (win: PageWindow) => {
+      const added: HTMLScriptElement[] = [];
+      new win.MutationObserver((records) => {
+        for (const record of records)
+          for (const node of Array.from(record.addedNodes))
+            if ((node as Element).localName === 'script') added.push(node as HTMLScriptElement);
+      }).observe(win.document, { childList: true, subtree: true });
+      return added;
+    };
+    const dialog = (win: PageWindow) => element(win).shadowRoot!.querySelector('dialog')!;
+    /** console.error of the page, recorded. */
+    const errorsOf = (win: PageWindow) => {
+      const errors: string[] = [];
+      win.console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+      return errors;
+    };
+
+    it('is loaded only when the preferences first open, beside the first, with integrity and crossorigin', async () => {
+      const win = await open('/test/fixtures/bundle/page.html');
+      expect(extraLoads(win), 'a first visit does not load it').to.have.length(0);
+      const added = scriptsAdded(win);
+      part(win, 'preferences-button')!.click();
+      await waitUntil(() => dialog(win).open, 'the preferences did not open');
+      expect(extraLoads(win)).to.have.length(1);
+      expect(added).to.have.length(1);
+      const [script] = added;
+      expect(new URL(script.src).pathname).to.equal('/dist/yinyom.extra.min.js');
+      expect(script.integrity).to.match(/^sha384-[A-Za-z0-9+/]{64}$/);
+      expect(script.crossOrigin).to.equal('anonymous');
+      expect(script.isConnected, 'the loader takes its <script> away once it has run').to.equal(false);
+      expect(element(win).shadowRoot!.querySelectorAll('[part~="toggle"]')).to.have.length(2);
+      // Closing and opening again loads nothing more.
+      dialog(win).close();
+      await waitUntil(() => !part(win, 'banner')!.hidden, 'the banner is back');
+      part(win, 'preferences-button')!.click();
+      await waitUntil(() => dialog(win).open, 'the preferences did not open again');
+      expect(extraLoads(win)).to.have.length(1);
+    });
+
+    it('is fetched ahead when focus or the pointer reaches "choose"', async () => {
+      const win = await open('/test/fixtures/bundle/page.html');
+      part(win, 'preferences-button')!.focus();
+      await waitUntil(() => extraLoads(win).length === 1, 'focus did not fetch it');
+      expect(dialog(win).open).to.equal(false);
+    });
+
+    it('does nothing when a page loads it by itself', async () => {
+      const win = await open('/test/fixtures/bundle/page.html');
+      const before = Object.keys(win).length;
+      const errors = errorsOf(win);
+      const script = win.document.createElement('script');
+      const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
+      script.src = '/dist/yinyom.extra.min.js';
+      win.document.head.append(script);
+      await loaded;
+      expect(Object.keys(win).length, 'no globals').to.equal(before);
+      expect(errors).to.deep.equal([]);
+    });
+
+    for (const fault of ['missing', 'tampered']) {
+      it(`${fault}: says which file and the fix; the banner stands in, and accept, reject and withdrawal still work`, async () => {
+        const win = await open(`/test/fixtures/bundle/${fault}.html`);
+        const errors = errorsOf(win);
+        part(win, 'preferences-button')!.click();
+        await waitUntil(() => part(win, 'notice'), 'no word that the preferences cannot open');
+        expect(part(win, 'notice')!.textContent).to.equal(en.preferencesUnavailable);
+        expect(element(win).shadowRoot!.activeElement, 'focus is on that word').to.equal(part(win, 'notice'));
+        expect(dialog(win).open).to.equal(false);
+        expect(errors.join('\n')).to.contain('/test/dist-faults/' + fault + '/yinyom.extra.min.js');
+        expect(errors.join('\n')).to.contain('Copy the whole dist/ folder');
+        expect((win as unknown as { tampered?: boolean }).tampered, 'a changed file never runs').to.equal(undefined);
+        expect(win.ran).to.deep.equal([]);
+
+        part(win, 'reject-button')!.click();
+        expect(win.yinyom.hasConsent('analytics')).to.equal(false);
+        await waitUntil(() => part(win, 'settings-button'), 'the settings button after a choice');
+        // Changing one's mind: the banner again, with its two choices.
+        part(win, 'settings-button')!.click();
+        await waitUntil(() => part(win, 'accept-button'), 'the banner stands in for the preferences');
+        part(win, 'accept-button')!.click();
+        await waitUntil(() => win.ran.length === 2, `ran: ${win.ran}`);
+
+        // Withdrawal the same way: the page reloads (its tracking ran) and runs nothing.
+        await waitUntil(() => part(win, 'settings-button'), 'the settings button after accepting');
+        part(win, 'settings-button')!.click();
+        await waitUntil(() => part(win, 'reject-button'), 'the banner stands in again');
+        const frame = frames[frames.length - 1];
+        const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        part(win, 'reject-button')!.click();
+        await reloaded;
+        const next = frame.contentWindow as PageWindow;
+        await waitUntil(() => next.yinyom?.getConsent(), 'the reloaded page read the choice');
+        expect(next.yinyom.hasConsent('analytics')).to.equal(false);
+        expect(next.ran).to.deep.equal([]);
+      });
+    }
+  });
 });

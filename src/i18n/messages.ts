@@ -33,6 +33,8 @@ export interface Messages {
   readonly close: string;
   readonly saved: string;
   readonly settingsButton: string;
+  /** Shown in the banner when the preferences could not be loaded (a file missing, offline). */
+  readonly preferencesUnavailable: string;
   /** Shown in the preferences when the browser sends Global Privacy Control. */
   readonly gpc: string;
   /** In place of a gated embed: where it comes from and what it would set. */

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/define.js';
@@ -31,7 +31,12 @@ const cookieValue = (name: string) =>
 async function click(el: YinyomConsent, name: string): Promise<void> {
   part(el, name)!.click();
   await el.updateComplete;
+  if (/^(preferences|settings)-button$/.test(name)) await opened(el);
 }
+
+/** The preferences come with the second file: the first opening waits for it to load. */
+const opened = (el: YinyomConsent) =>
+  waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the preferences did not open');
 
 describe('<yinyom-consent>', () => {
   afterEach(() => {
@@ -252,7 +257,9 @@ describe('<yinyom-consent>', () => {
       const toggle = $<HTMLInputElement>(el, '[part~="toggle"]')!;
       expect(getComputedStyle(toggle).appearance).to.equal('none');
       expect(getComputedStyle($(el, 'dialog')!).borderTopStyle).to.equal('solid');
+      const closed = oneEvent($(el, 'dialog')!, 'close');
       $<HTMLDialogElement>(el, 'dialog')!.close();
+      await closed;
       await el.updateComplete;
       await click(el, 'preferences-button');
       expect(sheets()).to.equal(2);
@@ -291,9 +298,8 @@ describe('<yinyom-consent>', () => {
       const el = await mount();
       part(el, 'preferences-button')!.focus();
       await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
+      await opened(el);
       const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-      expect(dialog.open).to.equal(true);
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
@@ -308,8 +314,7 @@ describe('<yinyom-consent>', () => {
       const el = await mount();
       const link = await fixture<HTMLAnchorElement>(html`<a href="#settings" data-yinyom-open>ตั้งค่าคุกกี้</a>`);
       link.click();
-      await el.updateComplete;
-      expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(true);
+      await opened(el);
       expect(location.hash).to.not.equal('#settings');
     });
   });

@@ -19,6 +19,7 @@ export const renderBanner = (view: NoticeView): TemplateResult => {
     ${languageButton(view)}
   </div>
   ${policyChanged ? html`<p class="notice" part="notice">${m.policyChanged}</p>` : nothing}
+  ${view.unavailable ? html`<p class="notice unavailable" part="notice" tabindex="-1">${m.preferencesUnavailable}</p>` : nothing}
   <p id="banner-text" part="text" class=${textOpen ? '' : 'clamp'}>${m.bannerText(config.org)}</p>
   <p class="links">
     <button class="more" aria-expanded=${textOpen} aria-controls="banner-text" @click=${view.toggleText}>
@@ -28,7 +29,15 @@ export const renderBanner = (view: NoticeView): TemplateResult => {
   </p>
   <div class="actions">
     ${choiceButtons(view)}
-    <button class="choice" part="button preferences-button" @click=${showPreferences}>${m.choose}</button>
+    <button
+      class="choice"
+      part="button preferences-button"
+      @click=${showPreferences}
+      @pointerenter=${view.prefetch}
+      @focus=${view.prefetch}
+    >
+      ${m.choose}
+    </button>
   </div>
 </section>`;
 };
@@ -39,7 +48,16 @@ export const renderSettingsButton = ({
   config,
   messages,
   showPreferences,
+  prefetch,
 }: NoticeView): TemplateResult | typeof nothing =>
   config.settingsButton
-    ? html`<button class="settings" part="button settings-button" @click=${showPreferences}>${messages.settingsButton}</button>`
+    ? html`<button
+        class="settings"
+        part="button settings-button"
+        @click=${showPreferences}
+        @pointerenter=${prefetch}
+        @focus=${prefetch}
+      >
+        ${messages.settingsButton}
+      </button>`
     : nothing;

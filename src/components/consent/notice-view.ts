@@ -23,12 +23,16 @@ export interface NoticeView {
   /** The switches' positions while the preferences are open. */
   readonly draft: CategoryChoices;
   readonly preferencesOpen: boolean;
+  /** The preferences could not be loaded: the banner stands in, with its choices. */
+  readonly unavailable: boolean;
   /** The banner's whole text is shown (a phone shows its first lines until asked). */
   readonly textOpen: boolean;
   readonly acceptAll: () => void;
   readonly rejectAll: () => void;
   readonly save: () => void;
   readonly showPreferences: () => void;
+  /** The visitor is about to open the preferences: fetch them ahead. */
+  readonly prefetch: () => void;
   readonly toggleText: () => void;
   /** Puts the visitor's own receipt on the clipboard. */
   readonly copyReceipt: () => void;

@@ -3,7 +3,7 @@ import type { CategoryChoices, OptionalCategory } from '../../core/categories.js
 import type { ConsentRecord } from '../../core/consent-record.js';
 import type { ConsentChange, ConsentStore } from '../../core/consent-store.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
-import { DialogFitController } from '../../controllers/dialog-fit-controller.js';
+import { ExtraController } from '../../controllers/extra-controller.js';
 import { FirstContactController } from '../../controllers/first-contact-controller.js';
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
@@ -17,9 +17,7 @@ import { ownValue } from '../../internal/own.js';
 import { PlaceholderController } from '../placeholder/placeholder-controller.js';
 import { ConsentAttributes } from './consent-attributes.js';
 import { renderBanner, renderSettingsButton } from './banner.template.js';
-import { copyReceipt } from './receipt-copy.js';
 import type { NoticeView } from './notice-view.js';
-import { adoptPreferencesStyles, renderPreferences } from './preferences.template.js';
 import { styles } from './yinyom-consent.styles.js';
 
 /**
@@ -111,6 +109,12 @@ export class YinyomConsent extends ConsentAttributes {
     wording: () => noticeWording(this._localize.messages(), this._config, this.language),
   });
   private readonly _status = new StatusController(this);
+  // The preferences arrive with the second file: their styles join the element's, and the
+  // dialog's fitting starts watching it.
+  private readonly _extra = new ExtraController(this, (extra) => {
+    extra.adoptPreferencesStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    new extra.DialogFitController(this, () => this._dialog);
+  });
   private readonly _focus = new FocusController(this);
 
   /** The switches' positions while the preferences are open; saved only on request. */
@@ -126,7 +130,6 @@ export class YinyomConsent extends ConsentAttributes {
       banner,
       announce: () => this._status.say(this._localize.messages().bannerTitle, true),
     });
-    new DialogFitController(this, () => this._dialog);
     new OpenerController(
       this,
       () => void this.showPreferences(),
@@ -188,6 +191,7 @@ export class YinyomConsent extends ConsentAttributes {
   /** A choice made through the notice: stored, then confirmed to every visitor, sighted or not. */
   private _handleChoice(act: () => unknown): void {
     const fromBanner = this._focus.within('.banner');
+    this._extra.failed = false;
     this._consent.from(this._preferencesOpen ? 'preferences' : 'banner', act);
     this._status.say(this._localize.messages().saved);
     if (fromBanner) void this._focus.land();
@@ -246,10 +250,16 @@ export class YinyomConsent extends ConsentAttributes {
     if (primary) return primary.showPreferences();
     if (this._preferencesOpen) return;
     this._focus.remember();
+    if (!(await this._extra.load())) {
+      // The banner stands in (accept all, reject all), and says why; focus goes to that line.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.unavailable')?.focus();
+      return;
+    }
+    if (this._preferencesOpen) return;
     const consent = this._consent.store.consent;
     // Start from the standing choice, or from nothing granted: no switch is ever pre-ticked.
     this._draft = consent ? { ...consent.categories } : {};
-    adoptPreferencesStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
     this._preferencesOpen = true;
     await this.updateComplete;
     const dialog = this._dialog;
@@ -274,21 +284,23 @@ export class YinyomConsent extends ConsentAttributes {
       cookies: this._localize.siteTexts.cookies,
       draft: this._draft,
       preferencesOpen: this._preferencesOpen,
+      unavailable: this._extra.failed,
       textOpen: this._textOpen,
       acceptAll: () => this._handleChoice(() => this.acceptAll()),
       rejectAll: () => this._handleChoice(() => this.rejectAll()),
       save: () => this._handleChoice(() => this.save(this._draft)),
       showPreferences: () => void this.showPreferences(),
+      prefetch: this._extra.prefetch,
       toggleText: () => (this._textOpen = !this._textOpen),
-      copyReceipt: () => void copyReceipt(view, this.renderRoot, (text) => this._status.say(text)),
+      copyReceipt: () => void this._extra.extra?.copyReceipt(view, this.renderRoot, (text) => this._status.say(text)),
       close: () => this._closePreferences(),
       switchLanguage: () => this._localize.choose(other),
       toggle: (category, checked) => (this._draft = { ...this._draft, [category]: checked }),
     };
     return html`<div class="root ${config.theme} ${config.position}" lang=${language}>
-      ${view.consent ? renderSettingsButton(view) : renderBanner(view)}
+      ${view.consent && !view.unavailable ? renderSettingsButton(view) : renderBanner(view)}
       <dialog part="dialog" aria-labelledby="preferences-title" @close=${this._handleDialogClose}>
-        ${this._preferencesOpen ? renderPreferences(view) : nothing}
+        ${this._preferencesOpen && this._extra.extra ? this._extra.extra.renderPreferences(view) : nothing}
       </dialog>
       <div class="status ${this._status.quiet ? 'quiet-status' : ''}" part="status" role="status">${this._status.text}</div>
     </div>`;

@@ -1,0 +1,7 @@
+// The second file: what only some visits use, loaded when first needed (load-extra.ts).
+// In the script-tag build it is dist/yinyom.extra.min.js, beside dist/yinyom.min.js; in the
+// npm build a chunk that bundlers split off at the dynamic import(). Its modules must not keep
+// state that the first file also keeps: the build fails if one does (rollup.config.mjs).
+export { adoptPreferencesStyles, renderPreferences } from './components/consent/preferences.template.js';
+export { copyReceipt } from './components/consent/receipt-copy.js';
+export { DialogFitController } from './controllers/dialog-fit-controller.js';
