@@ -21,14 +21,18 @@ const minify = () =>
 const EXTRA_FILE = 'yinyom.extra.min.js';
 const LOADER = fileURLToPath(new URL('src/internal/load-extra.ts', import.meta.url));
 const SCRIPT_LOADER = fileURLToPath(new URL('src/internal/load-extra.script.ts', import.meta.url));
-// What the second file takes from the first instead of carrying its own copy
-// (load-extra.script.ts hands these over).
-const SHARED = { lit: ['adoptStyles', 'css', 'html', 'nothing'] };
+// What the second file takes from the first instead of carrying its own copy: Lit, and the
+// modules whose state must be one (load-extra.script.ts hands these over, under these keys).
+const SHARED = {
+  lit: { names: ['LitElement', 'adoptStyles', 'css', 'html', 'nothing'] },
+  'yinyom:localize': { file: 'src/controllers/localize-controller.ts', names: ['LocalizeController'] },
+};
+const sharedKey = (id) =>
+  Object.keys(SHARED).find((key) => key === id || (SHARED[key].file && id.endsWith(`/${SHARED[key].file}`)));
 // The modules both files may carry a copy of: pure functions and constants. A module with
 // state (a registry, a policy, a nonce, a class that instanceof checks) in both would split
 // that state in two, so any other module in both files fails the build.
-const STATELESS =
-  /\/src\/(internal\/own|i18n\/(format-date|site-texts|language)|core\/categories|components\/consent\/notice-view)\.ts$/;
+const STATELESS = /\/src\/(internal\/own|i18n\/(format-date|site-texts|language)|core\/categories)\.ts$/;
 
 /** Filled by the second file's build, read by the first's: the builds run in order. */
 const extra = { integrity: '', modules: new Set() };
@@ -43,7 +47,7 @@ function extraScript() {
     name: 'yinyom-extra-script',
     renderChunk(code, chunk) {
       for (const [id, names] of Object.entries(chunk.importedBindings)) {
-        const missing = names.filter((name) => !SHARED[id]?.includes(name));
+        const missing = names.filter((name) => !SHARED[sharedKey(id)]?.names.includes(name));
         if (missing.length)
           this.error(
             `${EXTRA_FILE} imports ${missing.join(', ')} from ${id}: hand it over in load-extra.script.ts and SHARED.`,
@@ -111,7 +115,7 @@ export default [
   // The script-tag files. First the second one, whose hash the first one carries.
   {
     input: 'src/extra.ts',
-    external: (id) => Object.hasOwn(SHARED, id),
+    external: (id, _, resolved) => id === 'lit' || (resolved && sharedKey(id) !== undefined),
     plugins: [
       nodeResolve(),
       minifyHTML({ include: ['src/**/*.ts'], failOnError: true }),
@@ -119,7 +123,7 @@ export default [
       extraScript(),
       minify(),
     ],
-    output: { file: `dist/${EXTRA_FILE}`, format: 'cjs', exports: 'named', esModule: false },
+    output: { file: `dist/${EXTRA_FILE}`, format: 'cjs', exports: 'named', esModule: false, paths: sharedKey },
   },
   // Then the one a webmaster names: everything a first visit needs, one request.
   {

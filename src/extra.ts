@@ -5,3 +5,7 @@
 export { adoptPreferencesStyles, renderPreferences } from './components/consent/preferences.template.js';
 export { copyReceipt } from './components/consent/receipt-copy.js';
 export { DialogFitController } from './controllers/dialog-fit-controller.js';
+
+// Registers <yinyom-placeholder>, which stands in for gated embeds: only pages with embeds
+// need it, and the gate asks for this file when it keeps one inert.
+import './components/placeholder/yinyom-placeholder.js';

@@ -1,10 +1,12 @@
 // The script-tag build's way to the second file, dist/yinyom.extra.min.js (rollup.config.mjs
 // swaps this module in for load-extra.ts there). It is loaded as safely as the tag that loaded
 // this file: from beside this file's own URL, with the integrity hash the build computed,
-// crossorigin, this file's nonce, and a Trusted Types URL. It shares this file's Lit instead of
-// carrying its own: the build checks that it asks for nothing more than `lit` below.
-import { adoptStyles, css, html, nothing } from 'lit';
+// crossorigin, this file's nonce, and a Trusted Types URL. It shares this file's Lit and the
+// modules whose state must be one, instead of carrying copies: the build checks that it asks
+// for nothing more than the `deps` below (SHARED in rollup.config.mjs).
+import { adoptStyles, css, html, LitElement, nothing } from 'lit';
 import { pageNonce } from '../browser/page-nonce.js';
+import { LocalizeController } from '../controllers/localize-controller.js';
 import { trustedScriptUrl } from '../browser/trusted-types.js';
 import type { Extra } from './load-extra.js';
 
@@ -59,7 +61,7 @@ export function loadExtra(): Promise<Extra> {
     let received = false;
     const script = document.createElement('script');
     const handoff: Handoff = {
-      deps: { lit: { adoptStyles, css, html, nothing } },
+      deps: { lit: { LitElement, adoptStyles, css, html, nothing }, 'yinyom:localize': { LocalizeController } },
       exports,
       done: () => (received = true),
     };

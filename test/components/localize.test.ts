@@ -67,6 +67,8 @@ async function gatedVideo(): Promise<YinyomPlaceholder> {
       timeout: 5000,
     },
   );
+  // Defined by the second file (extra.ts): the placeholder upgrades when it has loaded.
+  await customElements.whenDefined('yinyom-placeholder');
   const placeholder = frame.previousElementSibling as YinyomPlaceholder;
   await placeholder.updateComplete;
   return placeholder;

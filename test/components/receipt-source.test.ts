@@ -77,6 +77,7 @@ describe('receipts say where, what and which wording', () => {
       html`<iframe data-consent="marketing" data-src="/test/fixtures/embed.html" title="วิดีโอ"></iframe>`,
     );
     await waitUntil(() => host.querySelector('yinyom-placeholder'), 'no placeholder');
+    await customElements.whenDefined('yinyom-placeholder');
     const placeholder = host.querySelector<YinyomPlaceholder>('yinyom-placeholder')!;
     await placeholder.updateComplete;
     part(placeholder, 'allow-button').click();

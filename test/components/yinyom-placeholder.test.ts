@@ -15,6 +15,8 @@ async function page(lang: string) {
   const el = host.querySelector('yinyom-consent') as YinyomConsent;
   const frame = host.querySelector('iframe')!;
   await waitUntil(() => host.querySelector('yinyom-placeholder'), 'no placeholder appeared');
+  // Defined by the second file (extra.ts): the placeholder upgrades when it has loaded.
+  await customElements.whenDefined('yinyom-placeholder');
   const placeholder = host.querySelector('yinyom-placeholder') as YinyomPlaceholder;
   await placeholder.updateComplete;
   return { host, el, frame, placeholder };

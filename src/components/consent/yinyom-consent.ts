@@ -1,4 +1,3 @@
-import '../placeholder/yinyom-placeholder.js';
 import { YinyomConsent } from './yinyom-consent.component.js';
 
 export * from './yinyom-consent.component.js';

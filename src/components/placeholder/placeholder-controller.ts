@@ -4,6 +4,7 @@ import { embedCategory } from '../../core/gate-rules.js';
 import { providerName } from '../../core/embed-provider.js';
 import type { OptionalCategory } from '../../core/categories.js';
 import type { SiteTexts } from '../../i18n/site-texts.js';
+import { loadExtra } from '../../internal/load-extra.js';
 import { whenSettled } from '../../internal/when-settled.js';
 import type { YinyomPlaceholder } from './yinyom-placeholder.component.js';
 // Types only: the tag map entry that types createElement('yinyom-placeholder').
@@ -96,6 +97,10 @@ export class PlaceholderController implements ReactiveController {
     }
     element.style.setProperty('display', 'none', 'important');
     gate.companions.tie(element, placeholder, 'before');
+    // <yinyom-placeholder> is defined by the second file: the element upgrades when it comes.
+    // Should it not come, load-extra has said why, and the frame stays hidden and inert
+    // until the visitor accepts from the banner.
+    loadExtra().catch(() => undefined);
   }
 
   /** For the gate's `live`: the frame shows itself, and its placeholder goes. */
