@@ -36,10 +36,10 @@ describe('focus when part of the notice goes', () => {
     await el.updateComplete;
     part(el, 'settings-button')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.shadowRoot!.querySelector('dialog')!.open, 'Enter opened the preferences');
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog')?.open, 'Enter opened the preferences');
     expect(part(el, 'settings-button'), 'the settings button stays in the page').to.exist;
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !el.shadowRoot!.querySelector('dialog')!.open, 'Escape closed the preferences');
+    await waitUntil(() => !el.shadowRoot!.querySelector('dialog')?.open, 'Escape closed the preferences');
     await waitUntil(() => focusedPart() === 'button settings-button', `focus is on ${focusedPart()}`, {
       timeout: 2000,
     });
@@ -49,7 +49,7 @@ describe('focus when part of the notice goes', () => {
     const el = await notice('focus');
     part(el, 'preferences-button')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.shadowRoot!.querySelector('dialog')!.open, 'Enter opened the preferences');
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog')?.open, 'Enter opened the preferences');
     part(el, 'save-button')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.getConsent() !== null, 'Enter saved');

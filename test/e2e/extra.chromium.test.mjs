@@ -13,7 +13,7 @@ const PAGE = `${FIXTURES}/csp-page.html`;
 const EXTRA = '/dist/yinyom.extra.min.js';
 const extraRequests = (s) => s.log.filter((entry) => new URL(entry.url).pathname === EXTRA);
 const dialogOpen = (s) =>
-  s.evaluate(() => document.querySelector('yinyom-consent').shadowRoot.querySelector('dialog').open);
+  s.evaluate(() => document.querySelector('yinyom-consent').shadowRoot.querySelector('dialog')?.open === true);
 
 describe('the second file under CSP (Chromium)', () => {
   let chromium;

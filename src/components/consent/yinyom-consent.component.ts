@@ -299,9 +299,14 @@ export class YinyomConsent extends ConsentAttributes {
     };
     return html`<div class="root ${config.theme} ${config.position}" lang=${language}>
       ${view.consent && !view.unavailable ? renderSettingsButton(view) : renderBanner(view)}
-      <dialog part="dialog" aria-labelledby="preferences-title" @close=${this._handleDialogClose}>
-        ${this._preferencesOpen && this._extra.extra ? this._extra.extra.renderPreferences(view) : nothing}
-      </dialog>
+      ${
+        // Not in the page until it is opened: most visitors answer from the banner.
+        this._preferencesOpen && this._extra.extra
+          ? html`<dialog part="dialog" aria-labelledby="preferences-title" @close=${this._handleDialogClose}>
+              ${this._extra.extra.renderPreferences(view)}
+            </dialog>`
+          : nothing
+      }
       <div class="status ${this._status.quiet ? 'quiet-status' : ''}" part="status" role="status">${this._status.text}</div>
     </div>`;
   }
