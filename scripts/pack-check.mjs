@@ -19,6 +19,8 @@ export const REQUIRED = [
   'dist/index.js',
   'dist/define.js',
   'dist/yinyom.min.js',
+  'dist/yinyom.extra.min.js',
+  'dist/extra.js',
   'dist/types/src/index.d.ts',
   'dist/types/src/define.d.ts',
 ];
