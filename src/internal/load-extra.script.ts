@@ -45,8 +45,8 @@ export function loadExtra(): Promise<Extra> {
       if (told) return;
       told = true;
       console.error(
-        `yinyom: ${url} could not be loaded (${why}), so the detailed settings cannot open; accept all, reject all ` +
-          `and withdrawal still work. Copy the whole dist/ folder of one yinyom build, so that ${file} lies beside ` +
+        `yinyom: ${url} could not be loaded (${why}), so the preferences and the placeholders of gated embeds ` +
+          `cannot show; accept all, reject all and withdrawal still work. Copy the whole dist/ folder of one yinyom build, so that ${file} lies beside ` +
           'yinyom.min.js; a Content-Security-Policy must allow it as it allows yinyom.min.js.',
         error ?? '',
       );
@@ -79,8 +79,13 @@ export function loadExtra(): Promise<Extra> {
     script.crossOrigin = 'anonymous';
     const nonce = pageNonce();
     if (nonce) script.nonce = nonce;
-    script.src = trustedScriptUrl(url);
-    (document.head ?? document.documentElement).append(script);
+    try {
+      // Throws where Trusted Types are enforced and the page's policy does not list `yinyom`.
+      script.src = trustedScriptUrl(url);
+      (document.head ?? document.documentElement).append(script);
+    } catch (error) {
+      fail('refused by Trusted Types: add yinyom to the trusted-types directive', error);
+    }
   });
   return pending;
 }

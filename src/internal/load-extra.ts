@@ -18,7 +18,7 @@ export function loadExtra(): Promise<Extra> {
     if (told) throw error;
     told = true;
     console.error(
-      "yinyom: the preferences' chunk (extra.js) could not be loaded, so the detailed settings cannot open; " +
+      'yinyom: the chunk extra.js could not be loaded, so the preferences and the placeholders of gated embeds cannot show; ' +
         'accept all, reject all and withdrawal still work. Check that your bundler serves the chunks of the yinyom package.',
       error,
     );

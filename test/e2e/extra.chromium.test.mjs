@@ -56,6 +56,33 @@ describe('the second file under CSP (Chromium)', () => {
     });
   }
 
+  test('Trusted Types without the yinyom policy: says so; the banner stands in', async (t) => {
+    const s = await chromium.open(null);
+    try {
+      // The trusted-types policy, less `yinyom`: a site that forgot to allow it.
+      await s.context.route(`**${PAGE}?csp=trusted-types`, async (route) => {
+        const response = await route.fetch();
+        const headers = { ...response.headers() };
+        headers['content-security-policy'] = headers['content-security-policy'].replace(' yinyom', '');
+        await route.fulfill({ response, headers });
+      });
+      await s.goto(`${PAGE}?csp=trusted-types`);
+      await waitFor(() => s.partVisible('banner'), { message: 'the banner under Trusted Types' });
+      await s.clickPart('preferences-button');
+      await waitFor(() => s.partVisible('notice'), { message: 'the word that the settings cannot open' });
+      assert.equal(await dialogOpen(s), false);
+      assert.match(s.errors.join('\n'), /refused by Trusted Types: add yinyom to the trusted-types directive/);
+      assert.equal(extraRequests(s).length, 0, 'nothing was fetched');
+      await s.clickPart('reject-button');
+      await waitFor(() => s.partVisible('settings-button'), { message: 'the choice was stored' });
+    } catch (error) {
+      for (const line of ['page console:', ...s.errors]) t.diagnostic(line);
+      throw error;
+    } finally {
+      await s.close();
+    }
+  });
+
   const built = () => readFileSync(join(ROOT, EXTRA));
   const faults = {
     missing: (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),
