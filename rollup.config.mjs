@@ -7,16 +7,17 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const typescript = () => esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', sourceMap: false, charset: 'utf8' });
 
-const minify = () =>
-  terser({
-    ecma: 2021,
-    module: false,
-    compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
-    // Private members are named `_x` (Lit's convention): no page or other copy of yinyom
-    // can reach them, so their names shorten like locals. `_$…` is Lit's own, left alone.
-    mangle: { properties: { regex: /^_[A-Za-z]/ } },
-    format: { comments: false },
-  });
+/** The script-tag files' minification; bench/run.mjs minifies its floor element alike. */
+export const TERSER_OPTIONS = {
+  ecma: 2021,
+  module: false,
+  compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+  // Private members are named `_x` (Lit's convention): no page or other copy of yinyom
+  // can reach them, so their names shorten like locals. `_$…` is Lit's own, left alone.
+  mangle: { properties: { regex: /^_[A-Za-z]/ } },
+  format: { comments: false },
+};
+const minify = () => terser(TERSER_OPTIONS);
 
 const EXTRA_FILE = 'yinyom.extra.min.js';
 const LOADER = fileURLToPath(new URL('src/internal/load-extra.ts', import.meta.url));

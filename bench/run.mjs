@@ -38,6 +38,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
+import { TERSER_OPTIONS } from '../rollup.config.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/lib/browsers.mjs';
 import { ROOT, startServer } from '../scripts/lib/server.mjs';
 
@@ -201,14 +202,8 @@ try {
     plugins: [
       nodeResolve(),
       minifyHTML({ include: [join(ROOT, 'bench', 'floor', '**')], failOnError: true }),
-      // the options of dist/yinyom.min.js (rollup.config.mjs), so the floor is minified alike
-      terser({
-        ecma: 2021,
-        module: false,
-        compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
-        mangle: { properties: { regex: /^_[A-Za-z]/ } },
-        format: { comments: false },
-      }),
+      // the options of dist/yinyom.min.js, so the floor is minified alike
+      terser(TERSER_OPTIONS),
     ],
     onwarn: (warning) => {
       throw new Error(`the floor's build: ${warning.message}`);

@@ -235,7 +235,7 @@ describe('dist/yinyom.min.js', () => {
 
     for (const fault of ['missing', 'tampered']) {
       it(`${fault}: says which file and the fix; the banner stands in, and accept, reject and withdrawal still work`, async () => {
-        const win = await open(`/test/fixtures/bundle/${fault}.html`);
+        const win = await open(`/test/dist-faults/${fault}/page.html`);
         const errors = errorsOf(win);
         part(win, 'preferences-button')!.click();
         await waitUntil(() => part(win, 'notice'), 'no word that the preferences cannot open');

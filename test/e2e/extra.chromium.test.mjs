@@ -17,6 +17,18 @@ const dialogOpen = (s) =>
 
 describe('the second file under CSP (Chromium)', () => {
   let chromium;
+  /** Runs `body` on a fresh page; on failure, the page's console goes into the report. */
+  const onPage = async (t, body) => {
+    const s = await chromium.open(null);
+    try {
+      await body(s);
+    } catch (error) {
+      for (const line of ['page console:', ...s.errors]) t.diagnostic(line);
+      throw error;
+    } finally {
+      await s.close();
+    }
+  };
   before(async () => {
     chromium = await startChromium();
   });
@@ -25,9 +37,8 @@ describe('the second file under CSP (Chromium)', () => {
   });
 
   for (const policy of ['strict-dynamic', 'nonce-only', 'trusted-types']) {
-    test(`${policy}: the preferences load on demand, with nonce and integrity; zero violations`, async (t) => {
-      const s = await chromium.open(null);
-      try {
+    test(`${policy}: the preferences load on demand, with nonce and integrity; zero violations`, (t) =>
+      onPage(t, async (s) => {
         await s.goto(`${PAGE}?csp=${policy}`);
         await waitFor(() => s.partVisible('banner'), { message: 'the banner under CSP' });
         await s.settle();
@@ -47,18 +58,11 @@ describe('the second file under CSP (Chromium)', () => {
         await waitFor(async () => (await s.evaluate(() => window.__order)).includes('after-bad'), {
           message: 'the gated chain after accepting in the preferences',
         });
-      } catch (error) {
-        for (const line of ['page console:', ...s.errors]) t.diagnostic(line);
-        throw error;
-      } finally {
-        await s.close();
-      }
-    });
+      }));
   }
 
-  test('Trusted Types without the yinyom policy: says so; the banner stands in', async (t) => {
-    const s = await chromium.open(null);
-    try {
+  test('Trusted Types without the yinyom policy: says so; the banner stands in', (t) =>
+    onPage(t, async (s) => {
       // The trusted-types policy, less `yinyom`: a site that forgot to allow it.
       await s.context.route(`**${PAGE}?csp=trusted-types`, async (route) => {
         const response = await route.fetch();
@@ -75,13 +79,7 @@ describe('the second file under CSP (Chromium)', () => {
       assert.equal(extraRequests(s).length, 0, 'nothing was fetched');
       await s.clickPart('reject-button');
       await waitFor(() => s.partVisible('settings-button'), { message: 'the choice was stored' });
-    } catch (error) {
-      for (const line of ['page console:', ...s.errors]) t.diagnostic(line);
-      throw error;
-    } finally {
-      await s.close();
-    }
-  });
+    }));
 
   const built = () => readFileSync(join(ROOT, EXTRA));
   const faults = {
@@ -94,9 +92,8 @@ describe('the second file under CSP (Chromium)', () => {
       }),
   };
   for (const [fault, answer] of Object.entries(faults)) {
-    test(`${fault}: names the file and the fix; reject and accept all still work; nothing gated before`, async (t) => {
-      const s = await chromium.open(null);
-      try {
+    test(`${fault}: names the file and the fix; reject and accept all still work; nothing gated before`, (t) =>
+      onPage(t, async (s) => {
         await s.context.route(`**${EXTRA}`, answer);
         await s.goto(`${PAGE}?csp=strict-dynamic`);
         await waitFor(() => s.partVisible('banner'), { message: 'the banner' });
@@ -127,12 +124,6 @@ describe('the second file under CSP (Chromium)', () => {
         await waitFor(async () => (await s.evaluate(() => window.__order)).includes('after-bad'), {
           message: 'accept all from the stand-in banner',
         });
-      } catch (error) {
-        for (const line of ['page console:', ...s.errors]) t.diagnostic(line);
-        throw error;
-      } finally {
-        await s.close();
-      }
-    });
+      }));
   }
 });
