@@ -84,6 +84,7 @@ describe('the second file under CSP (Chromium)', () => {
   const built = () => readFileSync(join(ROOT, EXTRA));
   const faults = {
     missing: (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),
+    offline: (route) => route.abort('internetdisconnected'),
     tampered: (route) =>
       route.fulfill({
         status: 200,
