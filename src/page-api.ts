@@ -84,7 +84,7 @@ export function save(choices: CategoryChoices): ConsentRecord | null {
   return withElement('save', (element) => element.save(choices));
 }
 
-/** Opens the preferences dialog. */
+/** Opens the preferences dialog (loaded on first use; when it cannot be, the banner stands in). */
 export function showPreferences(): Promise<void> {
   return withElement('showPreferences', (element) => element.showPreferences()) ?? Promise.resolve();
 }

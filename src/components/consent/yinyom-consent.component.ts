@@ -244,7 +244,10 @@ export class YinyomConsent extends ConsentAttributes {
     this._consent.store.reset();
   }
 
-  /** Opens the preferences; resolves once the dialog is open. */
+  /**
+   * Opens the preferences, loading them first if need be; resolves once the dialog is open,
+   * or once the banner stands in for it because they could not be loaded.
+   */
   async showPreferences(): Promise<void> {
     const primary = this._primary;
     if (primary) return primary.showPreferences();
