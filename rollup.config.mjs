@@ -27,13 +27,16 @@ const SCRIPT_LOADER = fileURLToPath(new URL('src/internal/load-extra.script.ts',
 const SHARED = {
   lit: { names: ['LitElement', 'adoptStyles', 'css', 'html', 'nothing'] },
   'yinyom:localize': { file: 'src/controllers/localize-controller.ts', names: ['LocalizeController'] },
+  'yinyom:registry': { file: 'src/i18n/registry.ts', names: ['completeLanguages'] },
 };
 const sharedKey = (id) =>
   Object.keys(SHARED).find((key) => key === id || (SHARED[key].file && id.endsWith(`/${SHARED[key].file}`)));
-// The modules both files may carry a copy of: pure functions and constants. A module with
+// The modules both files may carry a copy of: pure functions and constants (of a locale, the
+// first file takes the banner's texts, the second the rest). A module with
 // state (a registry, a policy, a nonce, a class that instanceof checks) in both would split
 // that state in two, so any other module in both files fails the build.
-const STATELESS = /\/src\/(internal\/own|i18n\/(format-date|site-texts|language)|core\/categories)\.ts$/;
+const STATELESS =
+  /\/(src\/(internal\/own|i18n\/(format-date|site-texts|language|messages)|core\/categories|browser\/cookie-domains)|locales\/[a-z]+)\.ts$/;
 
 /** Filled by the second file's build, read by the first's: the builds run in order. */
 const extra = { integrity: '', modules: new Set() };
@@ -124,6 +127,8 @@ export default [
       extraScript(),
       minify(),
     ],
+    // Absolute paths of the shared modules stay absolute, so that `paths` names them by their key.
+    makeAbsoluteExternalsRelative: false,
     output: { file: `dist/${EXTRA_FILE}`, format: 'cjs', exports: 'named', esModule: false, paths: sharedKey },
   },
   // Then the one a webmaster names: everything a first visit needs, one request.

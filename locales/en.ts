@@ -1,6 +1,6 @@
-import type { Messages } from '../src/i18n/messages.js';
+import type { BannerMessages, Messages, PreferenceMessages } from '../src/i18n/messages.js';
 
-export const en: Messages = {
+export const enBanner: BannerMessages = {
   languageName: 'English',
   bannerTitle: 'This website uses cookies',
   bannerText: (org) =>
@@ -13,6 +13,13 @@ export const en: Messages = {
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   choose: 'Choose',
+  saved: 'Your cookie settings have been saved',
+  settingsButton: 'Cookie settings',
+  preferencesUnavailable: 'The detailed settings cannot be opened right now. You can still accept all or reject all.',
+};
+
+/** The rest: they come with the second file, when the preferences or a placeholder first need them. */
+export const enPreferences: PreferenceMessages = {
   preferencesTitle: 'Cookie settings',
   preferencesIntro:
     'Cookies are small pieces of data a website stores in your browser so that its server can read them back later. ' +
@@ -24,9 +31,6 @@ export const en: Messages = {
   alwaysOn: 'Always on',
   save: 'Save settings',
   close: 'Close',
-  saved: 'Your cookie settings have been saved',
-  settingsButton: 'Cookie settings',
-  preferencesUnavailable: 'The detailed settings cannot be opened right now. You can still accept all or reject all.',
   gpc:
     'Your browser sends Global Privacy Control (GPC), which says you do not want to be tracked for marketing. ' +
     '"Accept all" therefore leaves marketing cookies off; you can still turn them on with the switch below.',
@@ -64,3 +68,5 @@ export const en: Messages = {
     },
   },
 };
+
+export const en: Messages = { ...enBanner, ...enPreferences };

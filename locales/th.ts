@@ -1,8 +1,8 @@
-import type { Messages } from '../src/i18n/messages.js';
+import type { BannerMessages, Messages, PreferenceMessages } from '../src/i18n/messages.js';
 
 // Written from the cookie clauses of Thai agencies' privacy policies: the register of a
 // government notice, addressing the visitor as ท่าน, without "by continuing you agree".
-export const th: Messages = {
+export const thBanner: BannerMessages = {
   languageName: 'ภาษาไทย',
   bannerTitle: 'เว็บไซต์นี้ใช้คุกกี้',
   bannerText: (org) =>
@@ -15,6 +15,13 @@ export const th: Messages = {
   acceptAll: 'ยอมรับทั้งหมด',
   rejectAll: 'ปฏิเสธทั้งหมด',
   choose: 'เลือกเอง',
+  saved: 'บันทึกการตั้งค่าคุกกี้แล้ว',
+  settingsButton: 'ตั้งค่าคุกกี้',
+  preferencesUnavailable: 'ขณะนี้ไม่สามารถเปิดการตั้งค่าแบบละเอียดได้ ท่านยังเลือกยอมรับทั้งหมดหรือปฏิเสธทั้งหมดได้',
+};
+
+/** The rest: they come with the second file, when the preferences or a placeholder first need them. */
+export const thPreferences: PreferenceMessages = {
   preferencesTitle: 'ตั้งค่าคุกกี้',
   preferencesIntro:
     'คุกกี้คือข้อมูลขนาดเล็กที่เว็บไซต์บันทึกไว้ในเบราว์เซอร์ของท่าน เพื่อให้เว็บเซิร์ฟเวอร์เรียกใช้ข้อมูลนั้นได้ในภายหลัง ' +
@@ -27,9 +34,6 @@ export const th: Messages = {
   alwaysOn: 'เปิดใช้งานเสมอ',
   save: 'บันทึกการตั้งค่า',
   close: 'ปิด',
-  saved: 'บันทึกการตั้งค่าคุกกี้แล้ว',
-  settingsButton: 'ตั้งค่าคุกกี้',
-  preferencesUnavailable: 'ขณะนี้ไม่สามารถเปิดการตั้งค่าแบบละเอียดได้ ท่านยังเลือกยอมรับทั้งหมดหรือปฏิเสธทั้งหมดได้',
   gpc:
     'เบราว์เซอร์ของท่านส่งสัญญาณ Global Privacy Control (GPC) ซึ่งแสดงว่าท่านไม่ประสงค์ให้ติดตามเพื่อการตลาด ' +
     'ปุ่ม "ยอมรับทั้งหมด" จึงไม่เปิดคุกกี้เพื่อการตลาด หากต้องการ ท่านเปิดเองได้ที่สวิตช์ด้านล่าง',
@@ -65,3 +69,5 @@ export const th: Messages = {
     },
   },
 };
+
+export const th: Messages = { ...thBanner, ...thPreferences };

@@ -35,11 +35,15 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // placeholder element, the dialog rendered only while open, the banner in one template, less
 // the loader, its fallback and messages); second file 3 489 B / 2 991 B; both 32 673 B /
 // 28 845 B (+1.93 KB brotli over one file: what moved compressed well beside the rest).
+// 2026-12-03: the texts beyond the banner, the receipt's wording digest (SHA-256) and the
+// clearing of withdrawn cookies move to the second file. First file 26 728 B gzip, 23 759 B
+// brotli (-2.1 KB); second 7 078 B / 6 016 B; both 33 806 B / 29 775 B (+0.9 KB: Thai text
+// compresses less alone, and the loader hands the language registry over).
 const BUDGETS = [
-  { file: 'dist/yinyom.min.js', gzip: 29_400, brotli: 26_050 },
-  { file: 'dist/yinyom.extra.min.js', gzip: 3_690, brotli: 3_190 },
+  { file: 'dist/yinyom.min.js', gzip: 26_950, brotli: 23_950 },
+  { file: 'dist/yinyom.extra.min.js', gzip: 7_300, brotli: 6_200 },
 ];
-const SUM = { gzip: 32_900, brotli: 29_050 };
+const SUM = { gzip: 34_000, brotli: 29_950 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`.padStart(10);
 const measure = (source) => ({

@@ -13,6 +13,6 @@ export type { ConsentMethod, ConsentRecord } from './core/consent-record.js';
 export type { ConsentChange } from './core/consent-store.js';
 export type { ConsentConfig, OnOff, Position, Theme } from './core/config.js';
 export type { Language } from './i18n/language.js';
-export type { Messages, CategoryText } from './i18n/messages.js';
+export type { BannerMessages, CategoryText, Messages, PreferenceMessages } from './i18n/messages.js';
 export { registerLanguage } from './i18n/registry.js';
 export type { CookieInfo, LocalText, MessageOverride, SiteTexts } from './i18n/site-texts.js';

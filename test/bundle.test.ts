@@ -128,8 +128,8 @@ describe('dist/yinyom.min.js', () => {
     const frame = frames[frames.length - 1];
     const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     win.yinyom.save({ marketing: true });
-    expect(document.cookie).to.not.contain('_ga=');
     await reloaded;
+    expect(document.cookie, 'deleted before the reload').to.not.contain('_ga=');
     const fresh = frame.contentWindow as PageWindow;
     await waitUntil(() => fresh.ran?.length === 2, `after reload ran: ${fresh.ran}`);
     expect(fresh.ran).to.deep.equal(['marketing', 'no-analytics']);

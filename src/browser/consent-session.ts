@@ -8,11 +8,13 @@ import { YinyomReadyEvent } from '../events/yinyom-ready.js';
 import { ownOptions, ownValue } from '../internal/own.js';
 import { pushConsentDefault, pushConsentUpdate } from './consent-mode.js';
 import { cookieStorage } from './cookie-storage.js';
-import { clearCookies, cookiePatterns, TRACKER_COOKIES } from './cookie-cleaner.js';
 import { crossTab, type CrossTab } from './cross-tab.js';
-import { sha256 } from '../internal/sha256.js';
-import { receiptPage, sendReceipt, type ReceiptSource, type ReceiptTransport } from './receipt.js';
+import { loadExtra, type Extra } from '../internal/load-extra.js';
+import { receiptPage, sendReceipt, type ConsentReceipt, type ReceiptSource, type ReceiptTransport } from './receipt.js';
 import { ScriptGate } from './script-gate.js';
+
+/** What a session takes from the second file. */
+export type Later = Pick<Extra, 'sha256' | 'clearWithdrawn'>;
 
 /** The page a session works on; each one replaceable by a fake in tests. */
 export interface SessionAdapters {
@@ -27,6 +29,13 @@ export interface SessionAdapters {
   readonly gpc?: () => boolean;
   /** How receipts travel; sendBeacon, then fetch, by default. */
   readonly transport?: ReceiptTransport;
+  /**
+   * The second file, for what follows only some choices: the receipt's digest and the
+   * clearing of withdrawn cookies. loadExtra() by default.
+   */
+  readonly extra?: () => Promise<Later>;
+  /** How long a withdrawal's reload waits for that file before it goes ahead; 3 s by default. */
+  readonly extraWait?: number;
 }
 
 /** What the session asks of the element it serves. */
@@ -40,8 +49,12 @@ export interface SessionHooks {
   /** The gate kept an element inert, or made it live: for placeholders. */
   readonly blocked?: (element: HTMLElement) => void;
   readonly live?: (element: HTMLElement) => void;
-  /** The notice's wording as shown now (notice-wording.ts), for the receipt's digest. */
-  readonly wording?: () => string;
+  /**
+   * The notice's wording as shown now (notice-wording.ts), for the receipt's digest. Called
+   * at the choice, it fixes what was shown (language, config); the function it returns is
+   * called once every text has arrived with the second file.
+   */
+  readonly wording?: () => () => string;
 }
 
 // Changing any of these means a different stored choice; the rest only changes the view.
@@ -74,6 +87,7 @@ export class ConsentSession {
   private readonly _log: Pick<Console, 'warn' | 'error'>;
   private readonly _adapters: SessionAdapters;
   private readonly _hooks: SessionHooks;
+  private _settled = Promise.resolve();
 
   constructor(adapters: SessionAdapters = {}, hooks: SessionHooks = {}) {
     this._adapters = ownOptions(adapters);
@@ -171,6 +185,8 @@ export class ConsentSession {
   /**
    * The receipt of a choice made here. A reset() has no record left, so its receipt is the
    * last one with nothing optional granted from now on: consent ended, and when.
+   * Its wording digest needs the second file: the receipt waits for it, and goes without the
+   * digest when it cannot come or when the page is left first. It is never lost.
    */
   private _receipt(change: ConsentChange | null, remote: boolean): void {
     const { logUrl, policyUrl, categories } = this._config!;
@@ -183,19 +199,36 @@ export class ConsentSession {
       categories: { necessary: true, ...Object.fromEntries(categories.map((category) => [category, false])) },
     };
     const withdraws = categories.some((category) => isGranted(previous, category) && !isGranted(consent, category));
+    const receipt: ConsentReceipt = {
+      ...consent,
+      page: receiptPage(this._win.location),
+      policyUrl,
+      source: this.source,
+      event: !change ? 'reset' : change.first ? 'first' : withdraws ? 'withdrawal' : 'change',
+    };
+    let pending = true;
+    const send = (digest?: () => string) => {
+      if (!pending) return;
+      pending = false;
+      this._win.removeEventListener?.('pagehide', leave);
+      let noticeDigest: string | undefined;
+      try {
+        noticeDigest = digest?.();
+      } catch (error) {
+        this._log.error(
+          'yinyom: the wording digest of a receipt could not be computed; it is sent without one.',
+          error,
+        );
+      }
+      sendReceipt(logUrl, { ...receipt, noticeDigest }, this._adapters.transport, this._log);
+    };
+    const leave = () => send();
     const wording = this._hooks.wording?.();
-    sendReceipt(
-      logUrl,
-      {
-        ...consent,
-        page: receiptPage(this._win.location),
-        policyUrl,
-        source: this.source,
-        event: !change ? 'reset' : change.first ? 'first' : withdraws ? 'withdrawal' : 'change',
-        noticeDigest: wording === undefined ? undefined : `sha256-${sha256(wording)}`,
-      },
-      this._adapters.transport,
-      this._log,
+    if (!wording) return send();
+    this._win.addEventListener?.('pagehide', leave);
+    void this._extra(
+      (extra) => send(() => `sha256-${extra.sha256(wording())}`),
+      () => send(),
     );
   }
 
@@ -207,21 +240,36 @@ export class ConsentSession {
     );
     this._applied = consent;
     if (withdrawn.length) {
-      const patterns = withdrawn.flatMap((category) => [
-        ...(ownValue(TRACKER_COOKIES, category) ?? []),
-        ...cookiePatterns(
-          [...(ownValue(config.clearCookies, category) ?? []), ...(this._hooks.declaredCookies?.(category) ?? [])].join(
-            ' ',
+      const reload =
+        config.reloadOnWithdrawal &&
+        withdrawn.some((category) => this.gate.ran.has(category)) &&
+        (this._adapters.reload ?? (() => this._win.location.reload()));
+      // The cookies' rules come with the second file: a reload waits for it, a bounded while.
+      const clear = this._extra(
+        (extra) =>
+          extra.clearWithdrawn(
+            withdrawn.map((category) => [
+              category,
+              [...(ownValue(config.clearCookies, category) ?? []), ...(this._hooks.declaredCookies?.(category) ?? [])],
+            ]),
+            { doc: this._doc, keep: config.cookieName },
           ),
-        ),
-      ]);
-      clearCookies(patterns, { doc: this._doc, keep: config.cookieName });
-      if (config.reloadOnWithdrawal && withdrawn.some((category) => this.gate.ran.has(category))) {
-        // The reload must happen whatever the render does.
+        () =>
+          this._log.error(
+            `yinyom: the cookies of the withdrawn categories (${withdrawn.join(', ')}) could not be deleted: the second file did not load (see the error above).`,
+          ),
+      );
+      if (reload) {
+        // The reload must happen whatever the render does, once.
         try {
           this._hooks.changed?.();
         } finally {
-          (this._adapters.reload ?? (() => this._win.location.reload()))();
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const wait = new Promise<void>((resolve) => (timer = setTimeout(resolve, this._adapters.extraWait ?? 3000)));
+          void Promise.race([clear, wait]).then(() => {
+            clearTimeout(timer);
+            reload();
+          });
         }
         return;
       }
@@ -230,6 +278,27 @@ export class ConsentSession {
     // the visitor's click costs one pass over the page before the notice goes away.
     void this.gate.apply();
     this._hooks.changed?.();
+  }
+
+  /**
+   * Runs `work` with the second file once it is here, or `fallback` when it cannot come.
+   * `settled` follows every such piece of work.
+   */
+  private _extra(work: (extra: Later) => unknown, fallback: () => void): Promise<void> {
+    const done = (this._adapters.extra ?? loadExtra)()
+      .then(
+        (extra) => void work(extra),
+        () => fallback(),
+      )
+      // A broken cookie jar or transport must not leave the promise rejected, nor the reload undone.
+      .catch((error: unknown) => this._log.error('yinyom:', error));
+    this._settled = Promise.all([this._settled, done]).then(() => undefined);
+    return done;
+  }
+
+  /** Resolves once the receipts and cookie clearing of the choices made so far are done. */
+  get settled(): Promise<void> {
+    return this._settled;
   }
 
   private _dispatch(event: Event): void {

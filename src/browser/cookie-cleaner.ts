@@ -1,4 +1,6 @@
 import type { OptionalCategory } from '../core/categories.js';
+import { ownValue } from '../internal/own.js';
+import { domainCandidates } from './cookie-domains.js';
 
 /**
  * Cookies the common tools leave behind. Blocking a script stops new cookies but not old
@@ -25,24 +27,6 @@ export function cookiePatterns(list: string): RegExp[] {
     .split(/\s+/)
     .filter((entry) => entry && !INVALID_NAME.test(entry) && /[^*]/.test(entry))
     .map((entry) => new RegExp(`^${entry.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`));
-}
-
-/**
- * A cookie may have been set for any parent domain of the page, and deleting it needs the
- * same Domain it was set with. Without a public-suffix list we go up to two labels: the
- * browser refuses `Domain=go.th` on its own, so offering it costs one ignored write.
- */
-export function domainCandidates(hostname: string): string[] {
-  const host = String(hostname ?? '')
-    .toLowerCase()
-    .replace(/\.+$/, '');
-  if (!host) return [];
-  // IPs and localhost have no parent domain to walk up to
-  if (host === 'localhost' || host.includes(':') || /^[\d.]+$/.test(host)) return [host];
-  const labels = host.split('.');
-  const out: string[] = [];
-  for (let i = 0; i + 2 <= labels.length; i++) out.push(labels.slice(i).join('.'));
-  return out.length ? out : [host];
 }
 
 const EXPIRE = '=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/';
@@ -82,4 +66,21 @@ export function clearCookies(
     // withdrawal must still complete when cookies are unavailable
   }
   return cleared;
+}
+
+/**
+ * Expires the cookies of withdrawn categories: the trackers' known ones, and those the site
+ * lists for each (`clear-cookies`, its cookie tables). The consent cookie `keep` stays.
+ */
+export function clearWithdrawn(
+  withdrawn: ReadonlyArray<readonly [category: OptionalCategory, names: readonly string[]]>,
+  options: { doc?: Document; keep?: string } = {},
+): string[] {
+  return clearCookies(
+    withdrawn.flatMap(([category, names]) => [
+      ...(ownValue(TRACKER_COOKIES, category) ?? []),
+      ...cookiePatterns(names.join(' ')),
+    ]),
+    options,
+  );
 }

@@ -1,7 +1,7 @@
 import Cookies from 'js-cookie';
 import type { ConsentStorage } from '../core/consent-storage.js';
 import { ownOptions } from '../internal/own.js';
-import { domainCandidates } from './cookie-cleaner.js';
+import { domainCandidates } from './cookie-domains.js';
 
 export interface CookieStorageOptions {
   readonly name: string;

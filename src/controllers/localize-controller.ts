@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { browserLanguages, resolveLanguage, type Language } from '../i18n/language.js';
-import type { Messages } from '../i18n/messages.js';
+import type { ArrivedMessages } from '../i18n/messages.js';
 import { knownLanguages, messagesFor, onLanguagesChange } from '../i18n/registry.js';
 import { applyOverride, parseSiteTexts, type SiteTexts } from '../i18n/site-texts.js';
 import { ownValue } from '../internal/own.js';
@@ -92,8 +92,11 @@ export class LocalizeController implements ReactiveController {
     return this._checked;
   }
 
-  /** The texts in a language: registered or built in, with the site's wording laid over. */
-  messages(language: Language = this.language): Messages {
+  /**
+   * The texts in a language: registered or built in, with the site's wording laid over. A
+   * built-in language has its banner texts only, until the second file brings the rest.
+   */
+  messages(language: Language = this.language): ArrivedMessages {
     return applyOverride(messagesFor(language), ownValue(this.siteTexts.messages, language));
   }
 }

@@ -7,10 +7,10 @@ export interface CategoryText {
 }
 
 /**
- * Every string the notice shows. Each locale is typed against this, so a missing key is a
- * type error, not a blank button in production.
+ * The texts of the banner and the settings button: what a first visit shows. They come with
+ * the first file; the rest (PreferenceMessages) with the second, when first needed.
  */
-export interface Messages {
+export interface BannerMessages {
   /** The language's own name, for the switch that selects it ("ภาษาไทย", "English"). */
   readonly languageName: string;
   readonly bannerTitle: string;
@@ -24,6 +24,15 @@ export interface Messages {
   readonly acceptAll: string;
   readonly rejectAll: string;
   readonly choose: string;
+  /** Said in the status region after a choice. */
+  readonly saved: string;
+  readonly settingsButton: string;
+  /** Shown in the banner when the preferences could not be loaded (a file missing, offline). */
+  readonly preferencesUnavailable: string;
+}
+
+/** The texts of the preferences, the placeholders and the receipt. */
+export interface PreferenceMessages {
   readonly preferencesTitle: string;
   readonly preferencesIntro: string;
   /** The traffic-log statement: a fact about the server, not a choice. */
@@ -31,10 +40,6 @@ export interface Messages {
   readonly alwaysOn: string;
   readonly save: string;
   readonly close: string;
-  readonly saved: string;
-  readonly settingsButton: string;
-  /** Shown in the banner when the preferences could not be loaded (a file missing, offline). */
-  readonly preferencesUnavailable: string;
   /** Shown in the preferences when the browser sends Global Privacy Control. */
   readonly gpc: string;
   /** In place of a gated embed: where it comes from and what it would set. */
@@ -57,3 +62,46 @@ export interface Messages {
   readonly necessary: CategoryText;
   readonly categories: Readonly<Record<OptionalCategory, CategoryText>>;
 }
+
+/**
+ * Every string the notice shows. Each locale is typed against this, so a missing key is a
+ * type error, not a blank button in production.
+ */
+export interface Messages extends BannerMessages, PreferenceMessages {}
+
+/**
+ * The names of PreferenceMessages, for checking a site's wording before those texts have
+ * arrived. `satisfies` and the check below keep the list and the interface one.
+ */
+export const PREFERENCE_KEYS = [
+  'preferencesTitle',
+  'preferencesIntro',
+  'trafficLogs',
+  'alwaysOn',
+  'save',
+  'close',
+  'gpc',
+  'placeholder',
+  'loadOnce',
+  'cookieList',
+  'cookieName',
+  'provider',
+  'purpose',
+  'lifetime',
+  'allowCategory',
+  'receipt',
+  'copyReceipt',
+  'copied',
+  'copyByHand',
+  'necessary',
+  'categories',
+] as const satisfies ReadonlyArray<keyof PreferenceMessages>;
+// A key added to PreferenceMessages and not to the list above fails to compile here.
+type Listed<Unlisted extends never> = Unlisted;
+export type UnlistedPreferenceKey = Listed<Exclude<keyof PreferenceMessages, (typeof PREFERENCE_KEYS)[number]>>;
+
+/** A language's texts as far as they have arrived: a built-in one lacks its preferences at first. */
+export type ArrivedMessages = BannerMessages & Partial<PreferenceMessages>;
+
+/** Whether every text is here (the second file has arrived, or the language was registered whole). */
+export const isComplete = (messages: ArrivedMessages): messages is Messages => messages.categories !== undefined;

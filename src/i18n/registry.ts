@@ -1,10 +1,11 @@
-import { en } from '../../locales/en.js';
-import { th } from '../../locales/th.js';
-import type { Messages } from './messages.js';
+import { enBanner } from '../../locales/en.js';
+import { thBanner } from '../../locales/th.js';
+import { isComplete, type ArrivedMessages, type Messages, type PreferenceMessages } from './messages.js';
 
 /** The page's languages and who to tell when one is added. */
 interface LanguageRegistry {
-  readonly messages: Map<string, Messages>;
+  /** A built-in language holds its banner texts until the second file brings the rest. */
+  readonly messages: Map<string, ArrivedMessages>;
   readonly listeners: Set<() => void>;
 }
 
@@ -19,9 +20,9 @@ function registry(): LanguageRegistry {
   // Anything else under the key (another script's mistake) is replaced, never trusted.
   if (found?.messages instanceof Map && found.listeners instanceof Set) return found;
   const fresh: LanguageRegistry = {
-    messages: new Map([
-      ['th', th],
-      ['en', en],
+    messages: new Map<string, ArrivedMessages>([
+      ['th', thBanner],
+      ['en', enBanner],
     ]),
     listeners: new Set(),
   };
@@ -53,6 +54,23 @@ export function registerLanguage(code: string, messages: Messages): void {
   for (const listener of [...listeners]) listener();
 }
 
+/**
+ * The rest of the built-in languages' texts, brought by the second file (extra.ts). A
+ * language registered whole in the meantime keeps its own texts.
+ */
+export function completeLanguages(rest: Readonly<Record<string, PreferenceMessages>>): void {
+  const { messages: languages, listeners } = registry();
+  let added = false;
+  for (const [code, more] of Object.entries(rest)) {
+    const arrived = languages.get(code);
+    if (arrived && !isComplete(arrived)) {
+      languages.set(code, { ...arrived, ...more });
+      added = true;
+    }
+  }
+  if (added) for (const listener of [...listeners]) listener();
+}
+
 /** Calls back after every registerLanguage(); returns the function that stops it. */
 export function onLanguagesChange(listener: () => void): () => void {
   const { listeners } = registry();
@@ -65,7 +83,10 @@ export function knownLanguages(): string[] {
   return [...registry().messages.keys()];
 }
 
-/** The texts for a language; Thai for one that is not known. */
-export function messagesFor(language: string): Messages {
-  return registry().messages.get(language) ?? registry().messages.get('th') ?? th;
+/**
+ * The texts for a language, Thai for one that is not known: as far as they have arrived
+ * (isComplete() tells).
+ */
+export function messagesFor(language: string): ArrivedMessages {
+  return registry().messages.get(language) ?? registry().messages.get('th') ?? thBanner;
 }

@@ -1,5 +1,5 @@
 import { isOptionalCategory, OPTIONAL_CATEGORIES, type OptionalCategory } from '../core/categories.js';
-import type { CategoryText, Messages } from './messages.js';
+import { PREFERENCE_KEYS, type ArrivedMessages, type CategoryText, type Messages } from './messages.js';
 import { ownValue } from '../internal/own.js';
 
 /**
@@ -52,7 +52,7 @@ const isLocalText = (value: unknown) =>
  * Reads and checks a site's texts. Never throws: what is wrong is reported with where it is
  * and what would be right, and left out — the built-in text stays in its place.
  */
-export function parseSiteTexts(input: unknown, reference: Messages): { texts: SiteTexts; problems: string[] } {
+export function parseSiteTexts(input: unknown, reference: ArrivedMessages): { texts: SiteTexts; problems: string[] } {
   const problems: string[] = [];
   const where = 'yinyom: in the site texts (<script type="application/json" data-yinyom-texts> or the texts property),';
   let data: unknown = input;
@@ -125,26 +125,26 @@ export function parseSiteTexts(input: unknown, reference: Messages): { texts: Si
   return { texts: { messages, cookies }, problems };
 }
 
-/** Keeps the keys the reference has, with values of the right kind; reports the rest. */
+/**
+ * Keeps the keys the reference has (and the preferences' keys, whose texts may not have
+ * arrived yet), with values of the right kind; reports the rest.
+ */
 function checkOverride(
   override: Record<string, unknown>,
-  reference: Messages,
+  reference: ArrivedMessages,
   path: string,
   problems: string[],
 ): MessageOverride {
   const checked: Record<string, unknown> = {};
   const ref = reference as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(override)) {
-    if (!Object.prototype.hasOwnProperty.call(ref, key)) {
+    if (!Object.prototype.hasOwnProperty.call(ref, key) && !(PREFERENCE_KEYS as readonly string[]).includes(key)) {
       problems.push(
         `${path} has "${key}", which is not a text yinyom shows; known ones include ${Object.keys(ref)
           .slice(0, 6)
           .map((k) => `"${k}"`)
           .join(', ')}….`,
       );
-    } else if (typeof ref[key] === 'string' || typeof ref[key] === 'function') {
-      if (typeof value === 'string') checked[key] = value;
-      else problems.push(`${path}.${key} must be a string.`);
     } else if (key === 'categories') {
       if (!isRecord(value)) problems.push(`${path}.categories must be an object keyed by category.`);
       else {
@@ -156,7 +156,9 @@ function checkOverride(
         }
         checked[key] = categories;
       }
-    } else checked[key] = categoryText(value, `${path}.${key}`, problems);
+    } else if (key === 'necessary') checked[key] = categoryText(value, `${path}.${key}`, problems);
+    else if (typeof value === 'string') checked[key] = value;
+    else problems.push(`${path}.${key} must be a string.`);
   }
   return checked;
 }
@@ -173,10 +175,13 @@ function categoryText(value: unknown, path: string, problems: string[]): Partial
   return text;
 }
 
-/** The built-in texts with a site's wording laid over them; the result is always complete. */
-export function applyOverride(base: Messages, override: MessageOverride | undefined): Messages {
+/**
+ * The built-in texts with a site's wording laid over them: as complete as `base`, since only
+ * the keys `base` has are laid over (the others wait for their texts to arrive).
+ */
+export function applyOverride<T extends ArrivedMessages>(base: T, override: MessageOverride | undefined): T {
   if (!override) return base;
-  const merged: Record<string, unknown> = { ...base };
+  const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(override)) {
     if (value === undefined || !Object.prototype.hasOwnProperty.call(base, key)) continue;
     const original = (base as unknown as Record<string, unknown>)[key];
@@ -190,13 +195,13 @@ export function applyOverride(base: Messages, override: MessageOverride | undefi
       merged[key] = Object.fromEntries(
         OPTIONAL_CATEGORIES.map((c) => [
           c,
-          { ...base.categories[c], ...ownValue(value as Record<string, Partial<CategoryText>>, c) },
+          { ...base.categories?.[c], ...ownValue(value as Record<string, Partial<CategoryText>>, c) },
         ]),
       );
     } else if (key === 'necessary') merged[key] = { ...base.necessary, ...(value as Partial<CategoryText>) };
     else merged[key] = value;
   }
-  return merged as unknown as Messages;
+  return merged as unknown as T;
 }
 
 /** A text given per language, read in one: that language, else Thai, else English, else any. */

@@ -7,6 +7,7 @@
 import { adoptStyles, css, html, LitElement, nothing } from 'lit';
 import { pageNonce } from '../browser/page-nonce.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
+import { completeLanguages } from '../i18n/registry.js';
 import { trustedScriptUrl } from '../browser/trusted-types.js';
 import type { Extra } from './load-extra.js';
 
@@ -69,7 +70,11 @@ export function extraLoader(base: string | undefined, file: string, integrity: s
       let received = false;
       const script = document.createElement('script');
       const handoff: Handoff = {
-        deps: { lit: { LitElement, adoptStyles, css, html, nothing }, 'yinyom:localize': { LocalizeController } },
+        deps: {
+          lit: { LitElement, adoptStyles, css, html, nothing },
+          'yinyom:localize': { LocalizeController },
+          'yinyom:registry': { completeLanguages },
+        },
         exports,
         done: () => (received = true),
       };

@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { ConsentSession, type SessionAdapters, type SessionHooks } from '../../src/browser/consent-session.js';
+import { clearWithdrawn } from '../../src/browser/cookie-cleaner.js';
+import {
+  ConsentSession,
+  type Later,
+  type SessionAdapters,
+  type SessionHooks,
+} from '../../src/browser/consent-session.js';
 import type { ConsentReceipt } from '../../src/browser/receipt.js';
 import { GATE_STATE } from '../../src/browser/script-gate.js';
 import { parseConfig, type ConsentConfig, type RawConfig } from '../../src/core/config.js';
@@ -7,6 +13,7 @@ import { memoryStorage } from '../../src/core/consent-storage.js';
 import { ConsentStore, type ConsentChange } from '../../src/core/consent-store.js';
 import { globalPrivacyControl } from '../../src/core/gpc.js';
 import type { YinyomReadyDetail } from '../../src/events/yinyom-ready.js';
+import { sha256 } from '../../src/internal/sha256.js';
 
 /**
  * ConsentSession without any element: every adapter and hook is a fake, and each one that
@@ -45,6 +52,9 @@ interface WorldOptions {
   hooks?: Partial<SessionHooks>;
   /** Leaves the real gate in place instead of recording its apply(). */
   realGate?: boolean;
+  /** The second file as the session receives it: here at once by default. */
+  extra?: () => Promise<Later>;
+  extraWait?: number;
 }
 
 function world(options: WorldOptions = {}) {
@@ -76,7 +86,11 @@ function world(options: WorldOptions = {}) {
   };
 
   const winEvents: Event[] = [];
+  // The window's own listeners (pagehide): `leave()` below fires them.
+  const winListeners = new EventTarget();
   const win = {
+    addEventListener: winListeners.addEventListener.bind(winListeners),
+    removeEventListener: winListeners.removeEventListener.bind(winListeners),
     dataLayer,
     location: {
       origin: 'https://www.example.go.th',
@@ -116,6 +130,8 @@ function world(options: WorldOptions = {}) {
       error: (...args: unknown[]) => void errors.push(args),
     },
     reload: () => effects.push('reload'),
+    extra: options.extra ?? (() => Promise.resolve({ sha256, clearWithdrawn })),
+    extraWait: options.extraWait,
     storage: () => storage,
     gpc: options.gpc ?? (() => false),
     transport: {
@@ -153,6 +169,8 @@ function world(options: WorldOptions = {}) {
   const otherTabNotifies = () => {
     for (const channel of channels) if (!channel.closed) channel.onmessage?.(new MessageEvent('message', { data: 0 }));
   };
+  /** The visitor leaves the page (or the session reloads it). */
+  const leave = () => winListeners.dispatchEvent(new Event('pagehide'));
   /** The names of the cookies the session expired, in order. */
   const expired = () => cookieWrites.map((write) => write.slice(0, write.indexOf('=')));
   return {
@@ -172,8 +190,41 @@ function world(options: WorldOptions = {}) {
     events,
     channels,
     otherTabNotifies,
+    leave,
   };
 }
+
+/** A second file that has not arrived yet: `arrive()` or `fail()` decides. */
+function lateExtra() {
+  let arrive!: () => void;
+  let fail!: () => void;
+  const promise = new Promise<Later>((resolve, reject) => {
+    arrive = () => resolve({ sha256, clearWithdrawn });
+    fail = () => reject(new Error('yinyom: yinyom.extra.min.js could not be loaded'));
+  });
+  return { extra: () => promise, arrive, fail };
+}
+
+/** The visitor accepts everything, analytics runs, then they refuse everything. */
+function acceptRunWithdraw(w: ReturnType<typeof world>) {
+  w.session.configure(config());
+  w.session.listen();
+  w.session.store!.acceptAll('th');
+  w.session.gate.ran.add('analytics');
+  w.effects.length = 0;
+  w.session.store!.rejectAll('th');
+}
+
+/** A session listening with a log-url and a wording hook, given its second file. */
+function receiptWorld(wording: () => string, extra?: () => Promise<Later>) {
+  const w = world({ extra, hooks: { wording: () => wording } });
+  w.session.configure(config({ 'log-url': '/consent' }));
+  w.session.listen();
+  return w;
+}
+
+const receipts = (w: ReturnType<typeof world>) =>
+  Promise.all(w.beacons.map(async (beacon) => JSON.parse(await (beacon.data as Blob).text()) as ConsentReceipt));
 
 describe('ConsentSession', () => {
   describe('configure()', () => {
@@ -284,7 +335,7 @@ describe('ConsentSession', () => {
       expect([kind, state.analytics_storage]).to.deep.equal(['update', 'denied']);
     });
 
-    it('what ran under the old revision is withdrawn when the visitor refuses under the new one', () => {
+    it('what ran under the old revision is withdrawn when the visitor refuses under the new one', async () => {
       const storage = storedChoice({}, (store) => store.acceptAll('th'));
       const w = world({ storage, jar: 'yinyom=1|x; _ga=GA1.1' });
       w.session.configure(config());
@@ -293,6 +344,7 @@ describe('ConsentSession', () => {
       w.session.listen();
       w.effects.length = 0;
       w.session.store!.rejectAll('th');
+      await w.session.settled;
       expect(new Set(w.expired())).to.deep.equal(new Set(['_ga']));
       expect(w.effects.slice(-2)).to.deep.equal(['changed', 'reload']);
     });
@@ -341,7 +393,7 @@ describe('ConsentSession', () => {
 
     it('says in each receipt where the choice was made, what it was, and which wording was shown', async () => {
       const wording = 'th\nเว็บไซต์นี้ใช้คุกกี้';
-      const w = world({ hooks: { wording: () => wording } });
+      const w = world({ hooks: { wording: () => () => wording } });
       w.session.configure(config({ 'log-url': '/consent', categories: 'analytics marketing' }));
       w.session.listen();
       const store = w.session.store!;
@@ -356,6 +408,7 @@ describe('ConsentSession', () => {
       w.session.source = 'api';
       store.save({ marketing: true }, 'en');
       store.reset();
+      await w.session.settled;
       const sent = await bodies();
       expect(sent.map((r) => [r.source, r.event])).to.deep.equal([
         ['banner', 'first'],
@@ -377,6 +430,56 @@ describe('ConsentSession', () => {
         .replace(/\//g, '_')
         .replace(/=+$/, '');
       expect(new Set(sent.map((r) => r.noticeDigest))).to.deep.equal(new Set([`sha256-${expected}`]));
+    });
+
+    it('a receipt with a digest waits for the second file, then goes once, with it', async () => {
+      const late = lateExtra();
+      const w = receiptWorld(() => 'th\nwording', late.extra);
+      w.session.store!.acceptAll('th');
+      expect(w.beacons, 'not before the file').to.have.length(0);
+      late.arrive();
+      await w.session.settled;
+      w.leave();
+      const [receipt, ...more] = await receipts(w);
+      expect(more, 'leaving the page later sends nothing again').to.deep.equal([]);
+      expect(receipt.noticeDigest).to.equal(`sha256-${sha256('th\nwording')}`);
+    });
+
+    it('a receipt is never lost: without the second file it goes without a digest', async () => {
+      const late = lateExtra();
+      const w = receiptWorld(() => 'th', late.extra);
+      w.session.store!.acceptAll('th');
+      late.fail();
+      await w.session.settled;
+      const [receipt, ...more] = await receipts(w);
+      expect(more).to.deep.equal([]);
+      expect(receipt.event).to.equal('first');
+      expect(receipt).to.not.have.property('noticeDigest');
+    });
+
+    it('a receipt is never lost: leaving the page before the second file sends it at once, once', async () => {
+      const late = lateExtra();
+      const w = receiptWorld(() => 'th', late.extra);
+      w.session.store!.acceptAll('th');
+      w.session.store!.rejectAll('th');
+      w.leave();
+      expect(w.beacons, 'both choices, on pagehide').to.have.length(2);
+      late.arrive();
+      await w.session.settled;
+      const sent = await receipts(w);
+      expect(sent.map((r) => r.method)).to.deep.equal(['accept-all', 'reject-all']);
+      expect(sent.every((r) => r.noticeDigest === undefined)).to.equal(true);
+    });
+
+    it('a wording that throws: the receipt goes without a digest, and the console says why', async () => {
+      const w = receiptWorld(() => {
+        throw new Error('no texts');
+      });
+      w.session.store!.acceptAll('th');
+      await w.session.settled;
+      const [receipt] = await receipts(w);
+      expect(receipt.noticeDigest).to.equal(undefined);
+      expect(String(w.errors[0][0])).to.contain('wording digest');
     });
 
     it('listening twice subscribes once', () => {
@@ -476,7 +579,7 @@ describe('ConsentSession', () => {
       'yinyom=1|x; _ga=GA1.1; _ga_ABC123=GS1; _gid=GA1.2; _gcl_au=1.1; site_stats=9; _hjid=7; session=abc; _gax=keep';
     const hooks = { declaredCookies: (category: string) => (category === 'analytics' ? ['site_stats', 'yinyom'] : []) };
 
-    it('expires tracker and declared cookies, keeps the consent cookie, re-renders, then reloads once', () => {
+    it('expires tracker and declared cookies, keeps the consent cookie, re-renders, then reloads once', async () => {
       const w = world({ jar, hooks });
       w.session.configure(config({ categories: 'analytics marketing', 'clear-cookies': 'analytics:_hj*' }));
       w.session.listen();
@@ -484,6 +587,7 @@ describe('ConsentSession', () => {
       w.session.gate.ran.add('analytics');
       w.effects.length = 0;
       w.session.store!.rejectAll('th');
+      await w.session.settled;
       expect(w.expired()).to.have.members(['_ga', '_ga_ABC123', '_gid', 'site_stats', '_hjid']);
       expect(w.expired()).to.have.length(5);
       expect(w.expired(), 'the consent cookie stays, even when the site declares it').to.not.include('yinyom');
@@ -494,7 +598,7 @@ describe('ConsentSession', () => {
       expect(w.effects.filter((effect) => effect === 'reload')).to.have.length(1);
     });
 
-    it('reloads through win.location.reload() when there is no reload adapter', () => {
+    it('reloads through win.location.reload() when there is no reload adapter', async () => {
       const w = world({ jar });
       const session = new ConsentSession(
         { win: w.win, doc: w.doc, storage: () => memoryStorage(), gpc: () => false, log: { warn() {}, error() {} } },
@@ -506,10 +610,11 @@ describe('ConsentSession', () => {
       session.gate.ran.add('analytics');
       w.effects.length = 0;
       session.store!.rejectAll('th');
+      await session.settled;
       expect(w.effects).to.deep.equal(['tabs', 'change', 'consent-mode', 'location.reload']);
     });
 
-    it('clears cookies but does not reload when the withdrawn category never ran', () => {
+    it('clears cookies but does not reload when the withdrawn category never ran', async () => {
       const w = world({ jar, hooks });
       w.session.configure(config({ categories: 'analytics marketing' }));
       w.session.listen();
@@ -517,11 +622,12 @@ describe('ConsentSession', () => {
       w.session.gate.ran.add('marketing');
       w.effects.length = 0;
       w.session.store!.save({ marketing: true }, 'th');
+      await w.session.settled;
       expect(w.expired()).to.have.members(['_ga', '_ga_ABC123', '_gid', 'site_stats']);
       expect(w.effects).to.deep.equal(['tabs', 'change', 'consent-mode', 'gate', 'changed']);
     });
 
-    it('reload-on-withdrawal off: cookies go, the page stays', () => {
+    it('reload-on-withdrawal off: cookies go, the page stays', async () => {
       const w = world({ jar, hooks });
       w.session.configure(config({ 'reload-on-withdrawal': 'off' }));
       w.session.listen();
@@ -529,12 +635,13 @@ describe('ConsentSession', () => {
       w.session.gate.ran.add('analytics');
       w.effects.length = 0;
       w.session.store!.rejectAll('th');
+      await w.session.settled;
       expect(w.expired()).to.have.members(['_ga', '_ga_ABC123', '_gid', 'site_stats']);
       expect(w.effects).to.deep.equal(['tabs', 'change', 'consent-mode', 'gate', 'changed']);
       expect(w.effects).to.not.include('reload');
     });
 
-    it('a withdrawal read from another tab clears and reloads here too', () => {
+    it('a withdrawal read from another tab clears and reloads here too', async () => {
       const w = world({ jar, hooks });
       w.session.configure(config());
       w.session.listen();
@@ -543,17 +650,48 @@ describe('ConsentSession', () => {
       w.effects.length = 0;
       storedChoice({}, (store) => store.rejectAll('th'), w.storage);
       w.otherTabNotifies();
+      await w.session.settled;
       expect(w.expired()).to.include('_ga');
       expect(w.effects).to.deep.equal(['change', 'consent-mode', 'changed', 'reload']);
     });
 
-    it('granting more withdraws nothing: no cookie is touched', () => {
+    it('a reload waits for the second file to clear the cookies first', async () => {
+      const late = lateExtra();
+      const w = world({ jar, hooks, extra: late.extra });
+      acceptRunWithdraw(w);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(w.effects, 'rendered, not yet reloaded').to.deep.equal(['tabs', 'change', 'consent-mode', 'changed']);
+      late.arrive();
+      await w.session.settled;
+      await Promise.resolve();
+      expect(w.expired()).to.include('_ga');
+      expect(w.effects).to.deep.equal(['tabs', 'change', 'consent-mode', 'changed', 'reload']);
+    });
+
+    it('a second file that never comes holds the reload a bounded while only; the console says what stayed', async () => {
+      const late = lateExtra();
+      const w = world({ jar, hooks, extra: late.extra, extraWait: 30 });
+      acceptRunWithdraw(w);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(w.effects.filter((effect) => effect === 'reload')).to.have.length(1);
+      expect(w.cookieWrites).to.deep.equal([]);
+      late.fail();
+      await w.session.settled;
+      expect(String(last(w.errors)[0])).to.match(/withdrawn categories \(analytics\) could not be deleted/);
+      expect(
+        w.effects.filter((effect) => effect === 'reload'),
+        'still once',
+      ).to.have.length(1);
+    });
+
+    it('granting more withdraws nothing: no cookie is touched', async () => {
       const w = world({ jar, hooks });
       w.session.configure(config({ categories: 'analytics marketing' }));
       w.session.listen();
       w.session.store!.save({ analytics: true }, 'th');
       w.session.gate.ran.add('analytics');
       w.session.store!.acceptAll('th');
+      await w.session.settled;
       expect(w.cookieWrites).to.deep.equal([]);
       expect(w.effects).to.not.include('reload');
     });
@@ -589,7 +727,7 @@ describe('ConsentSession', () => {
   });
 
   describe('a hook that throws', () => {
-    it('a render that throws during a withdrawal still reloads the page', () => {
+    it('a render that throws during a withdrawal still reloads the page', async () => {
       const w = world({
         jar: '_ga=GA1.1',
         hooks: {
@@ -598,12 +736,8 @@ describe('ConsentSession', () => {
           },
         },
       });
-      w.session.configure(config());
-      w.session.listen();
-      w.session.store!.acceptAll('th');
-      w.session.gate.ran.add('analytics');
-      w.effects.length = 0;
-      w.session.store!.rejectAll('th');
+      acceptRunWithdraw(w);
+      await w.session.settled;
       expect(w.effects).to.include('reload');
     });
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { clearCookies, cookiePatterns, domainCandidates, TRACKER_COOKIES } from '../../src/browser/cookie-cleaner.js';
+import { clearCookies, clearWithdrawn, cookiePatterns, TRACKER_COOKIES } from '../../src/browser/cookie-cleaner.js';
+import { domainCandidates } from '../../src/browser/cookie-domains.js';
 
 const matches = (patterns: readonly RegExp[] | undefined, name: string) =>
   (patterns ?? []).some((pattern) => pattern.test(name));
@@ -256,5 +257,27 @@ describe('clearCookies', () => {
     expect(clearCookies(TRACKER_COOKIES.marketing!, { doc })).to.deep.equal(['_gcl_au']);
     expect(writes).to.have.length(1);
     expect(writes[0]).to.not.contain('Domain');
+  });
+});
+
+describe('clearWithdrawn', () => {
+  it("deletes each withdrawn category's tracker cookies and the names the site lists, and keeps the consent cookie", () => {
+    const { doc, writes } = fakeDoc('_ga=1; _gid=2; _fbp=3; site_stats=4; _hjid=5; yinyom=6; session=7');
+    const cleared = clearWithdrawn(
+      [
+        ['analytics', ['site_stats', '_hj*', 'yinyom']],
+        ['functional', []],
+      ],
+      { doc, keep: 'yinyom' },
+    );
+    expect(cleared).to.have.members(['_ga', '_gid', 'site_stats', '_hjid']);
+    expect(cleared, 'marketing was not withdrawn').to.not.include('_fbp');
+    expect(writes.some((write) => write.startsWith('yinyom='))).to.equal(false);
+  });
+
+  it('withdraws nothing when nothing is listed', () => {
+    const { doc, writes } = fakeDoc('_ga=1');
+    expect(clearWithdrawn([], { doc })).to.deep.equal([]);
+    expect(writes).to.deep.equal([]);
   });
 });

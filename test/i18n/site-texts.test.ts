@@ -1,10 +1,16 @@
 import { expect } from '@open-wc/testing';
-import { en } from '../../locales/en.js';
-import { th } from '../../locales/th.js';
+import { en, enPreferences } from '../../locales/en.js';
+import { th, thBanner, thPreferences } from '../../locales/th.js';
 import { applyOverride, localText, parseSiteTexts } from '../../src/i18n/site-texts.js';
-import { knownLanguages, messagesFor, registerLanguage } from '../../src/i18n/registry.js';
+import {
+  completeLanguages,
+  knownLanguages,
+  messagesFor,
+  onLanguagesChange,
+  registerLanguage,
+} from '../../src/i18n/registry.js';
 import { resolveLanguage } from '../../src/i18n/language.js';
-import type { Messages } from '../../src/i18n/messages.js';
+import { isComplete, PREFERENCE_KEYS, type Messages } from '../../src/i18n/messages.js';
 
 describe('site texts', () => {
   it('reads per-language wording and cookie lists', () => {
@@ -106,7 +112,8 @@ describe('registerLanguage', () => {
   });
 
   it('falls back to Thai for a language it does not know, and refuses a bad code', () => {
-    expect(messagesFor('xx')).to.equal(th);
+    expect(messagesFor('xx')).to.equal(messagesFor('th'));
+    expect(messagesFor('xx').bannerTitle).to.equal(th.bannerTitle);
     const errors: string[] = [];
     const original = console.error;
     console.error = (m: string) => errors.push(m);
@@ -117,5 +124,58 @@ describe('registerLanguage', () => {
     }
     expect(knownLanguages()).to.not.include('Lao');
     expect(errors[0]).to.contain('two- or three-letter lowercase language code');
+  });
+});
+
+// This file never loads the second file: the built-in languages stay in their first half
+// until a test completes them, as extra.ts does when it arrives.
+describe('built-in languages in two halves (16)', () => {
+  it('a first visit holds the banner texts only; the second file brings the rest, once, and says so', () => {
+    expect(isComplete(messagesFor('th'))).to.equal(false);
+    expect(messagesFor('th')).to.deep.equal(thBanner);
+    expect(messagesFor('en').categories).to.equal(undefined);
+    let told = 0;
+    const stop = onLanguagesChange(() => told++);
+    completeLanguages({ th: thPreferences, en: enPreferences });
+    completeLanguages({ th: thPreferences, en: enPreferences });
+    stop();
+    expect(told, 'listeners hear of it once').to.equal(1);
+    expect(messagesFor('th')).to.deep.equal(th);
+    expect(messagesFor('en')).to.deep.equal(en);
+    expect(isComplete(messagesFor('en'))).to.equal(true);
+  });
+
+  it('a language registered whole keeps its own texts when the rest of the built-in one arrives', () => {
+    const own: Messages = { ...th, preferencesTitle: 'ของเว็บไซต์เอง' };
+    registerLanguage('th', own);
+    completeLanguages({ th: thPreferences });
+    expect(messagesFor('th')).to.equal(own);
+    registerLanguage('th', th);
+  });
+
+  it('a site may word the preferences before their texts arrive: no false "not a text" report', () => {
+    const { texts, problems } = parseSiteTexts(
+      { messages: { th: { preferencesTitle: 'ตั้งค่า', necessary: { title: 'จำเป็น' }, save: 1, nonsense: 'x' } } },
+      thBanner,
+    );
+    expect(texts.messages!.th).to.deep.equal({ preferencesTitle: 'ตั้งค่า', necessary: { title: 'จำเป็น' } });
+    expect(problems).to.have.length(2);
+    expect(problems[0]).to.contain('save must be a string');
+    expect(problems[1]).to.contain('"nonsense", which is not a text yinyom shows');
+    // Laid over the banner half, it waits; laid over the whole, it shows.
+    expect(applyOverride(thBanner, texts.messages!.th)).to.not.have.property('preferencesTitle');
+    const whole = applyOverride(th, texts.messages!.th);
+    expect([whole.preferencesTitle, whole.necessary.title, whole.necessary.description]).to.deep.equal([
+      'ตั้งค่า',
+      'จำเป็น',
+      th.necessary.description,
+    ]);
+  });
+
+  it('PREFERENCE_KEYS names exactly the texts that come later', () => {
+    expect([...PREFERENCE_KEYS].sort()).to.deep.equal(Object.keys(thPreferences).sort());
+    expect(Object.keys(thBanner).filter((key) => (PREFERENCE_KEYS as readonly string[]).includes(key))).to.deep.equal(
+      [],
+    );
   });
 });

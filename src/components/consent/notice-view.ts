@@ -3,13 +3,16 @@ import type { CategoryChoices, OptionalCategory } from '../../core/categories.js
 import type { ConsentConfig } from '../../core/config.js';
 import type { ConsentRecord } from '../../core/consent-record.js';
 import type { Language } from '../../i18n/language.js';
-import type { Messages } from '../../i18n/messages.js';
+import type { ArrivedMessages } from '../../i18n/messages.js';
 import type { SiteTexts } from '../../i18n/site-texts.js';
 
-/** What the banner and the preferences show, and the intents they send back. */
-export interface NoticeView {
+/**
+ * What the banner and the preferences show, and the intents they send back. The banner
+ * needs its own texts only; the preferences every text (`NoticeView<Messages>`).
+ */
+export interface NoticeView<M extends ArrivedMessages = ArrivedMessages> {
   readonly language: Language;
-  readonly messages: Messages;
+  readonly messages: M;
   /** The language the switch offers, and that language's own name for itself. */
   readonly other: Language;
   readonly otherName: string;

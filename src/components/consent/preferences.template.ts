@@ -3,6 +3,7 @@
 import { adoptStyles, html, nothing, type CSSResultOrNative, type TemplateResult } from 'lit';
 import type { OptionalCategory } from '../../core/categories.js';
 import { formatDate } from '../../i18n/format-date.js';
+import type { Messages } from '../../i18n/messages.js';
 import { localText, type CookieInfo } from '../../i18n/site-texts.js';
 import { ownValue } from '../../internal/own.js';
 import { choiceButtons, languageButton, policyLink, type NoticeView } from './notice-view.js';
@@ -19,7 +20,7 @@ export function adoptPreferencesStyles(root: ShadowRoot, elementStyles: readonly
 }
 
 /** The inside of the preferences `<dialog>`: categories with their switches, none pre-ticked. */
-export const renderPreferences = (view: NoticeView): TemplateResult => {
+export const renderPreferences = (view: NoticeView<Messages>): TemplateResult => {
   const { messages: m, config, consent, language } = view;
   return html`<div class="head">
       <h2 id="preferences-title" part="preferences-title">${m.preferencesTitle}</h2>
@@ -59,7 +60,7 @@ export const renderPreferences = (view: NoticeView): TemplateResult => {
 // A native checkbox carries its own checked state into role="switch": aria-checked would
 // only repeat it, and could fall out of step with it.
 /* eslint-disable lit-a11y/role-has-required-aria-attrs */
-function renderCategory(view: NoticeView, category: OptionalCategory): TemplateResult {
+function renderCategory(view: NoticeView<Messages>, category: OptionalCategory): TemplateResult {
   const id = `category-${category}`;
   const text = view.messages.categories[category];
   return html`<li part="category">
@@ -82,7 +83,7 @@ function renderCategory(view: NoticeView, category: OptionalCategory): TemplateR
 /* eslint-enable lit-a11y/role-has-required-aria-attrs */
 
 /** The cookies the site declares for a category, in a table a screen reader can walk. */
-function renderCookies({ messages: m, language }: NoticeView, cookies: readonly CookieInfo[] | undefined) {
+function renderCookies({ messages: m, language }: NoticeView<Messages>, cookies: readonly CookieInfo[] | undefined) {
   if (!cookies?.length) return nothing;
   return html`<details part="cookie-list">
     <summary>${m.cookieList} (${cookies.length})</summary>

@@ -6,7 +6,7 @@ import type { NoticeView } from './notice-view.js';
 
 /** The preferences' "copy receipt": copies, or selects where there is no clipboard, and says which. */
 export async function copyReceipt(
-  { consent, messages, config, language }: NoticeView,
+  { consent, messages, config, language }: NoticeView<Messages>,
   root: ParentNode,
   say: (text: string) => void,
 ): Promise<void> {

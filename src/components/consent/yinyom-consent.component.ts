@@ -11,6 +11,7 @@ import { OpenerController } from '../../controllers/opener-controller.js';
 import { ScrollPaddingController } from '../../controllers/scroll-padding-controller.js';
 import { StatusController } from '../../controllers/status-controller.js';
 import type { Language } from '../../i18n/language.js';
+import { isComplete } from '../../i18n/messages.js';
 import { noticeWording } from '../../i18n/notice-wording.js';
 import { nextTask } from '../../internal/next-task.js';
 import { ownValue } from '../../internal/own.js';
@@ -106,7 +107,15 @@ export class YinyomConsent extends ConsentAttributes {
       (ownValue(this._localize.siteTexts.cookies, category) ?? []).map((cookie) => cookie.name),
     blocked: (element) => this._placeholders.show(element),
     live: (element) => this._placeholders.hide(element),
-    wording: () => noticeWording(this._localize.messages(), this._config, this.language),
+    // What was shown at the choice; spelt out once the second file has brought every text.
+    wording: () => {
+      const [config, language] = [this._config, this.language];
+      return () => {
+        const messages = this._localize.messages(language);
+        if (!isComplete(messages)) throw new Error(`the texts of "${language}" have not all arrived`);
+        return noticeWording(messages, config, language);
+      };
+    },
   });
   private readonly _status = new StatusController(this);
   // The preferences arrive with the second file: their styles join the element's, and the
@@ -295,7 +304,11 @@ export class YinyomConsent extends ConsentAttributes {
       showPreferences: () => void this.showPreferences(),
       prefetch: this._extra.prefetch,
       toggleText: () => (this._textOpen = !this._textOpen),
-      copyReceipt: () => void this._extra.extra?.copyReceipt(view, this.renderRoot, (text) => this._status.say(text)),
+      copyReceipt: () => {
+        const { messages } = view;
+        if (isComplete(messages))
+          void this._extra.extra?.copyReceipt({ ...view, messages }, this.renderRoot, (text) => this._status.say(text));
+      },
       close: () => this._closePreferences(),
       switchLanguage: () => this._localize.choose(other),
       toggle: (category, checked) => (this._draft = { ...this._draft, [category]: checked }),
@@ -304,9 +317,10 @@ export class YinyomConsent extends ConsentAttributes {
       ${view.consent && !view.unavailable ? renderSettingsButton(view) : renderBanner(view)}
       ${
         // Not in the page until it is opened: most visitors answer from the banner.
-        this._preferencesOpen && this._extra.extra
+        // The second file brings the preferences and the texts they need.
+        this._preferencesOpen && this._extra.extra && isComplete(view.messages)
           ? html`<dialog part="dialog" aria-labelledby="preferences-title" @close=${this._handleDialogClose}>
-              ${this._extra.extra.renderPreferences(view)}
+              ${this._extra.extra.renderPreferences({ ...view, messages: view.messages })}
             </dialog>`
           : nothing
       }

@@ -1,8 +1,9 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { isOptionalCategory } from '../../core/categories.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { YinyomAllowEvent } from '../../events/yinyom-allow.js';
 import { YinyomLoadOnceEvent } from '../../events/yinyom-load-once.js';
+import { isComplete } from '../../i18n/messages.js';
 import type { SiteTexts } from '../../i18n/site-texts.js';
 
 /**
@@ -105,6 +106,8 @@ export class YinyomPlaceholder extends LitElement {
 
   protected override render() {
     const m = this._localize.messages();
+    // This element comes with the second file, and the texts with it: never incomplete here.
+    if (!isComplete(m)) return nothing;
     const category = isOptionalCategory(this.category) ? this.category : 'marketing';
     const title = m.categories[category].title;
     const text = m.placeholder(this.provider, title);
