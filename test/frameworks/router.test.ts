@@ -131,6 +131,9 @@ for (const persist of [true, false]) {
         'a:analytics',
         'a:no-marketing',
       ]);
+      // A re-created element waits for the page to settle (an idle callback) before it puts a
+      // placeholder in: wait for it, then check that no second one follows.
+      await waitUntil(() => document.querySelector('yinyom-placeholder'), 'the embed on A got its placeholder');
       await frames();
       expect(
         document.querySelectorAll('yinyom-placeholder'),
