@@ -16,6 +16,7 @@ export const enBanner: BannerMessages = {
   saved: 'Your cookie settings have been saved',
   settingsButton: 'Cookie settings',
   preferencesUnavailable: 'The detailed settings cannot be opened right now. You can still accept all or reject all.',
+  close: 'Close',
 };
 
 /** The rest: they come with the second file, when the preferences or a placeholder first need them. */
@@ -30,7 +31,6 @@ export const enPreferences: PreferenceMessages = {
     'for at least 90 days, as section 26 of the Computer Crime Act requires.',
   alwaysOn: 'Always on',
   save: 'Save settings',
-  close: 'Close',
   gpc:
     'Your browser sends Global Privacy Control (GPC), which says you do not want to be tracked for marketing. ' +
     '"Accept all" therefore leaves marketing cookies off; you can still turn them on with the switch below.',

@@ -18,6 +18,7 @@ export const thBanner: BannerMessages = {
   saved: 'บันทึกการตั้งค่าคุกกี้แล้ว',
   settingsButton: 'ตั้งค่าคุกกี้',
   preferencesUnavailable: 'ขณะนี้ไม่สามารถเปิดการตั้งค่าแบบละเอียดได้ ท่านยังเลือกยอมรับทั้งหมดหรือปฏิเสธทั้งหมดได้',
+  close: 'ปิด',
 };
 
 /** The rest: they come with the second file, when the preferences or a placeholder first need them. */
@@ -33,7 +34,6 @@ export const thPreferences: PreferenceMessages = {
     'ตามมาตรา 26 แห่งพระราชบัญญัติว่าด้วยการกระทำความผิดเกี่ยวกับคอมพิวเตอร์',
   alwaysOn: 'เปิดใช้งานเสมอ',
   save: 'บันทึกการตั้งค่า',
-  close: 'ปิด',
   gpc:
     'เบราว์เซอร์ของท่านส่งสัญญาณ Global Privacy Control (GPC) ซึ่งแสดงว่าท่านไม่ประสงค์ให้ติดตามเพื่อการตลาด ' +
     'ปุ่ม "ยอมรับทั้งหมด" จึงไม่เปิดคุกกี้เพื่อการตลาด หากต้องการ ท่านเปิดเองได้ที่สวิตช์ด้านล่าง',

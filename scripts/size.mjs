@@ -39,6 +39,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // clearing of withdrawn cookies move to the second file. First file 26 728 B gzip, 23 759 B
 // brotli (-2.1 KB); second 7 078 B / 6 016 B; both 33 806 B / 29 775 B (+0.9 KB: Thai text
 // compresses less alone, and the loader hands the language registry over).
+// Then 26 793 B / 23 826 B with a close button on the banner standing in for the preferences.
 const BUDGETS = [
   { file: 'dist/yinyom.min.js', gzip: 26_950, brotli: 23_950 },
   { file: 'dist/yinyom.extra.min.js', gzip: 7_300, brotli: 6_200 },

@@ -250,9 +250,14 @@ describe('dist/yinyom.min.js', () => {
         part(win, 'reject-button')!.click();
         expect(win.yinyom.hasConsent('analytics')).to.equal(false);
         await waitUntil(() => part(win, 'settings-button'), 'the settings button after a choice');
-        // Changing one's mind: the banner again, with its two choices.
+        // Changing one's mind: the banner again, with its two choices, and a way to leave it.
         part(win, 'settings-button')!.click();
         await waitUntil(() => part(win, 'accept-button'), 'the banner stands in for the preferences');
+        part(win, 'close-button')!.click();
+        await waitUntil(() => part(win, 'settings-button'), 'closed: the settings button again');
+        expect(win.yinyom.hasConsent('analytics'), 'closing is not a choice').to.equal(false);
+        part(win, 'settings-button')!.click();
+        await waitUntil(() => part(win, 'accept-button'), 'the banner stands in again');
         part(win, 'accept-button')!.click();
         await waitUntil(() => win.ran.length === 2, `ran: ${win.ran}`);
 

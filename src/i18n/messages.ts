@@ -29,6 +29,8 @@ export interface BannerMessages {
   readonly settingsButton: string;
   /** Shown in the banner when the preferences could not be loaded (a file missing, offline). */
   readonly preferencesUnavailable: string;
+  /** Closes the preferences, or the banner standing in for them, without a choice. */
+  readonly close: string;
 }
 
 /** The texts of the preferences, the placeholders and the receipt. */
@@ -39,7 +41,6 @@ export interface PreferenceMessages {
   readonly trafficLogs: string;
   readonly alwaysOn: string;
   readonly save: string;
-  readonly close: string;
   /** Shown in the preferences when the browser sends Global Privacy Control. */
   readonly gpc: string;
   /** In place of a gated embed: where it comes from and what it would set. */
@@ -79,7 +80,6 @@ export const PREFERENCE_KEYS = [
   'trafficLogs',
   'alwaysOn',
   'save',
-  'close',
   'gpc',
   'placeholder',
   'loadOnce',

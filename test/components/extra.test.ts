@@ -45,7 +45,16 @@ describe('the preferences from the second file', () => {
     );
   });
 
-  it('stand-in banner: says why, takes focus, and is accessible', async () => {
+  it("a first visit's stand-in banner has no close: the visitor has not chosen yet", async () => {
+    const el = await notice('extra');
+    (el as unknown as { _extra: { failed: boolean } })._extra.failed = true;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(part(el, 'notice')).to.exist;
+    expect(part(el, 'close-button')).to.equal(null);
+  });
+
+  it('stand-in banner: says why, takes focus, is accessible, and a returning visitor may close it', async () => {
     const el = await notice('extra');
     el.setAttribute('lang', 'en');
     el.acceptAll();
@@ -59,6 +68,16 @@ describe('the preferences from the second file', () => {
     expect(part(el, 'settings-button'), 'the banner stands in for the settings button').to.equal(null);
     expect(part(el, 'notice')!.textContent).to.equal(en.preferencesUnavailable);
     await expect(el).to.be.accessible();
+    // A returning visitor may also leave it as it is: back to the settings button, focused.
+    const close = part(el, 'close-button')!;
+    expect(close.textContent).to.equal(en.close);
+    close.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'settings-button'), 'focus on the settings button');
+    expect(el.hasConsent('analytics'), 'closing is not a choice').to.equal(true);
+    (el as unknown as { _extra: { failed: boolean } })._extra.failed = true;
+    el.requestUpdate();
+    await el.updateComplete;
     part(el, 'reject-button')!.click();
     await el.updateComplete;
     expect(el.hasConsent('analytics'), 'withdrawn from the stand-in').to.equal(false);

@@ -31,6 +31,12 @@ export const renderBanner = (view: NoticeView): TemplateResult => {
       @click=${view.switchLanguage}
       .textContent=${view.otherName}
     ></button>
+    ${
+      // Standing in for the preferences a returning visitor asked for: they may also leave it.
+      view.unavailable && view.consent
+        ? html`<button class="quiet close" part="button close-button" @click=${view.close} .textContent=${m.close}></button>`
+        : nothing
+    }
   </div>
   ${
     notice

@@ -46,7 +46,7 @@ import { styles } from './yinyom-consent.styles.js';
  * @csspart category - One category row in the preferences.
  * @csspart toggle - A category's switch.
  * @csspart save-button - "Save settings".
- * @csspart close-button - Closes the preferences without saving.
+ * @csspart close-button - Closes the preferences, or the banner standing in for them, without saving.
  * @csspart settings-button - The floating button that reopens the preferences after a choice.
  * @csspart status - The message confirming a save.
  * @csspart notice - The "policy changed" line in the banner and the Global Privacy Control line in the preferences.
@@ -309,7 +309,13 @@ export class YinyomConsent extends ConsentAttributes {
         if (isComplete(messages))
           void this._extra.extra?.copyReceipt({ ...view, messages }, this.renderRoot, (text) => this._status.say(text));
       },
-      close: () => this._closePreferences(),
+      close: () => {
+        if (this._preferencesOpen) return this._closePreferences();
+        // The banner stood in for the preferences: back to the settings button, choice unchanged.
+        this._extra.failed = false;
+        this.requestUpdate();
+        void this._focus.land();
+      },
       switchLanguage: () => this._localize.choose(other),
       toggle: (category, checked) => (this._draft = { ...this._draft, [category]: checked }),
     };

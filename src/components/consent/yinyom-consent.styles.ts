@@ -91,6 +91,10 @@ export const styles = css`
     margin-bottom: 0.5rem;
   }
   .head > span { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+  /* The title takes the line's room, so that the buttons beside it keep together at its end. */
+  .head > h2 { flex: 1 1 auto; }
+  /* A close button that wraps onto its own line stays at the end, under the other one. */
+  .head > .close { margin-inline-start: auto; }
   .quiet { white-space: nowrap; }
   /* "Read more" is for phones, whose banner shows only the text's first lines. */
   .more { display: none; }
