@@ -109,7 +109,8 @@ export class YinyomConsent extends ConsentAttributes {
     live: (element) => this._placeholders.hide(element),
     // What was shown at the choice; spelt out once the second file has brought every text.
     wording: () => {
-      const [config, language] = [this._config, this.language];
+      const config = this._config;
+      const language = this.language;
       return () => {
         const messages = this._localize.messages(language);
         if (!isComplete(messages)) throw new Error(`the texts of "${language}" have not all arrived`);
@@ -304,11 +305,7 @@ export class YinyomConsent extends ConsentAttributes {
       showPreferences: () => void this.showPreferences(),
       prefetch: this._extra.prefetch,
       toggleText: () => (this._textOpen = !this._textOpen),
-      copyReceipt: () => {
-        const { messages } = view;
-        if (isComplete(messages))
-          void this._extra.extra?.copyReceipt({ ...view, messages }, this.renderRoot, (text) => this._status.say(text));
-      },
+      copyReceipt: () => prefs && void extra?.copyReceipt(prefs, this.renderRoot, (text) => this._status.say(text)),
       close: () => {
         if (this._preferencesOpen) return this._closePreferences();
         // The banner stood in for the preferences: back to the settings button, choice unchanged.
@@ -319,14 +316,18 @@ export class YinyomConsent extends ConsentAttributes {
       switchLanguage: () => this._localize.choose(other),
       toggle: (category, checked) => (this._draft = { ...this._draft, [category]: checked }),
     };
+    // Open preferences (and "copy receipt" in them) need the second file, and every text it
+    // brings; the banner needs only its own.
+    const { extra } = this._extra;
+    const { messages } = view;
+    const prefs = this._preferencesOpen && isComplete(messages) ? { ...view, messages } : undefined;
     return html`<div class="root ${config.theme} ${config.position}" lang=${language}>
       ${view.consent && !view.unavailable ? renderSettingsButton(view) : renderBanner(view)}
       ${
         // Not in the page until it is opened: most visitors answer from the banner.
-        // The second file brings the preferences and the texts they need.
-        this._preferencesOpen && this._extra.extra && isComplete(view.messages)
+        prefs && extra
           ? html`<dialog part="dialog" aria-labelledby="preferences-title" @close=${this._handleDialogClose}>
-              ${this._extra.extra.renderPreferences({ ...view, messages: view.messages })}
+              ${extra.renderPreferences(prefs)}
             </dialog>`
           : nothing
       }
